@@ -1,0 +1,234 @@
+"""The plain data objects that flow between dossier's stages.
+
+Data moves one way: ``sources -> clean -> extract -> link -> story``. Each stage
+takes these objects and returns new ones; none of them knows about SQLite, HTTP
+or the terminal. Keeping every shape in this one module is what lets a stage run
+in-process or on a Dask worker (everything here pickles) and what lets the store
+persist any stage's output without importing the stage itself.
+
+Dates are ISO strings (``YYYY-MM-DD``) rather than ``datetime.date`` so that the
+objects round-trip through JSON, Parquet and SQLite unchanged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+# --------------------------------------------------------------------------- sources
+
+Format = Literal["text", "html", "jsonl", "warc", "feed"]
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where one document came from, precisely enough to find its bytes again.
+
+    ``input_sha256`` names the original input (file, stdin) whose bytes the store
+    keeps; ``record`` locates the document inside it (``"line 12"``, ``"offset 4096"``,
+    ``"entry 3"``) for container formats and is empty for one-document files.
+    """
+
+    source: str
+    format: Format
+    input_sha256: str
+    record: str = ""
+    fetched_at: str | None = None
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """One document as a reader found it, before any cleaning.
+
+    ``text`` holds decoded plain text for text-like inputs; ``html`` holds markup
+    for pages. ``meta`` carries what the container said about the document (URL,
+    title, date, outlet, author, and for JSONL every unknown field verbatim).
+    """
+
+    provenance: Provenance
+    text: str | None = None
+    html: str | None = None
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """An input (or one record of it) that could not become an article, and why."""
+
+    source: str
+    reason: str
+    record: str = ""
+
+
+# --------------------------------------------------------------------------- clean
+
+
+@dataclass(frozen=True)
+class RemovedText:
+    """A line or block the cleaner took out of the body, with the rule that did it."""
+
+    text: str
+    reason: str
+
+
+@dataclass
+class Article:
+    """A cleaned article: body text plus the metadata recovered for it.
+
+    ``id`` derives from the normalised URL when there is one, else from the
+    clean text, so re-ingesting the same input yields the same id. ``version``
+    counts distinct texts seen under one id (a URL whose page changed).
+    """
+
+    id: str
+    text: str
+    title: str = ""
+    url: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    published: str | None = None
+    language: str | None = None
+    removed: list[RemovedText] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    credits: list[str] = field(default_factory=list)
+    provenance: Provenance | None = None
+    text_sha256: str = ""
+    version: int = 1
+    extras: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+# --------------------------------------------------------------------------- extract
+
+EntityType = Literal["PERSON", "ORG", "GPE", "LOC", "NORP", "OTHER"]
+
+
+@dataclass(frozen=True)
+class Span:
+    """Character offsets ``[start, end)`` into ``Article.text`` and the text there."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Entity:
+    """One entity inside one article: every mention of it, grouped.
+
+    ``key`` is local to the article (``"e3"``). ``name`` is the fullest proper
+    name seen; ``normalized`` the canonical form for places and organisations
+    ("United Kingdom" for "the UK" and "Britain"). ``is_actor`` marks places used
+    as governments ("Moscow said").
+    """
+
+    key: str
+    name: str
+    type: EntityType
+    mentions: list[Span] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    affiliations: list[str] = field(default_factory=list)
+    normalized: str | None = None
+    is_actor: bool = False
+
+
+DateType = Literal["DATE", "TIME", "DURATION", "SET"]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A time expression normalised TIMEX3-style (``2022-10-23``, ``2022-09``, ``P8M``)."""
+
+    span: Span
+    type: DateType
+    value: str
+    anchor: str | None = None
+    reasoning: str = ""
+
+
+SpeechAct = Literal[
+    "state", "claim", "deny", "warn", "accuse", "reaffirm", "appeal", "promise", "question"
+]
+QuoteKind = Literal["direct", "indirect", "mixed", "according_to"]
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Something someone said or claimed, with who said it and how."""
+
+    content: Span
+    cue: Span | None
+    speaker: str | None
+    speaker_span: Span | None
+    kind: QuoteKind
+    act: SpeechAct = "state"
+    speaker_name: str | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    """An actor-action-target triple in the spirit of CAMEO, with its evidence."""
+
+    source: str | None
+    action: str
+    target: str | None
+    sentence: Span
+    date: str | None = None
+    place: str | None = None
+    negated: bool = False
+    source_name: str | None = None
+    target_name: str | None = None
+    object: str | None = None
+
+
+@dataclass
+class Extraction:
+    """Everything extraction found in one article, tagged with the extractor version."""
+
+    article_id: str
+    version: str
+    entities: list[Entity] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+# --------------------------------------------------------------------------- link
+
+
+@dataclass
+class StoryAssignment:
+    """Where the linker put one article: its story and, if a copy, its original."""
+
+    article_id: str
+    story_id: str
+    duplicate_of: str | None = None
+
+
+@dataclass
+class Story:
+    """A cluster of articles about one event."""
+
+    id: str
+    article_ids: list[str] = field(default_factory=list)
+    title: str = ""
+    first_date: str | None = None
+    last_date: str | None = None
+    outlets: list[str] = field(default_factory=list)
+
+
+@dataclass
+class CanonicalEntity:
+    """One real-world entity behind mentions across many articles."""
+
+    id: str
+    name: str
+    type: EntityType
+    aliases: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    article_ids: list[str] = field(default_factory=list)
