@@ -1,0 +1,37 @@
+"""dossier's command line: one thin module per command over plain functions.
+
+Each command module defines a click command (or group) and is listed in
+``COMMAND_MODULES``; the list, not import side effects, decides what the CLI has.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+import click
+
+from dossier import __version__
+
+#: ``module:attribute`` of every top-level command, in ``--help`` order.
+COMMAND_MODULES: list[str] = [
+    "dossier.cli.eval:eval_group",
+]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="dossier")
+def cli() -> None:
+    """dossier: turn raw news articles into story dossiers."""
+
+
+def _register() -> None:
+    for spec in COMMAND_MODULES:
+        module_name, attribute = spec.split(":")
+        cli.add_command(getattr(importlib.import_module(module_name), attribute))
+
+
+_register()
+
+
+def main() -> None:
+    cli()

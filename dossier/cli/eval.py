@@ -1,0 +1,24 @@
+"""``dossier eval``: score each extractor and linker on a labelled dataset.
+
+Every scorer lives in ``dossier.eval``; this group only parses options and
+prints. Subcommands are listed in ``EVAL_COMMANDS``.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+import click
+
+#: ``module:attribute`` of every ``dossier eval`` subcommand.
+EVAL_COMMANDS: list[str] = []
+
+
+@click.group("eval")
+def eval_group() -> None:
+    """Score dossier's stages on labelled datasets (see ../shared/datasets/README.md)."""
+
+
+for _spec in EVAL_COMMANDS:
+    _module, _attr = _spec.split(":")
+    eval_group.add_command(getattr(importlib.import_module(_module), _attr))
