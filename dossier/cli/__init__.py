@@ -14,6 +14,10 @@ from dossier import __version__
 
 #: ``module:attribute`` of every top-level command, in ``--help`` order.
 COMMAND_MODULES: list[str] = [
+    "dossier.cli.ingest:ingest_command",
+    "dossier.cli.articles:articles_command",
+    "dossier.cli.articles:show_command",
+    "dossier.cli.articles:search_command",
     "dossier.cli.eval:eval_group",
 ]
 

@@ -1,0 +1,104 @@
+"""``dossier articles``, ``dossier show`` and ``dossier search``."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+
+import click
+
+from dossier.cli._util import db_option, open_store, output_option, print_rows
+from dossier.model import Article
+
+LIST_COLUMNS = ("id", "published", "outlet", "title", "words")
+
+
+def _row(article: Article) -> dict[str, object]:
+    return {
+        "id": article.id,
+        "published": article.published,
+        "outlet": article.outlet,
+        "title": article.title,
+        "words": len(article.text.split()),
+        "url": article.url,
+        "version": article.version,
+    }
+
+
+@click.command("articles")
+@db_option
+@click.option("--outlet", help="Only this outlet (case-insensitive).")
+@click.option("--since", metavar="YYYY-MM-DD", help="Published on or after.")
+@click.option("--until", metavar="YYYY-MM-DD", help="Published on or before.")
+@click.option("--limit", type=int, default=50, show_default=True)
+@click.option("--offset", type=int, default=0, show_default=True)
+@output_option
+def articles_command(db_path: str, outlet: str | None, since: str | None, until: str | None,
+                     limit: int, offset: int, fmt: str) -> None:
+    """List stored articles, newest first."""
+    with open_store(db_path) as store:
+        rows = [_row(a) for a in store.articles(outlet=outlet, since=since, until=until,
+                                                 limit=limit, offset=offset)]
+    print_rows(rows, fmt, LIST_COLUMNS if fmt == "table" else list(rows[0]) if rows else LIST_COLUMNS)
+
+
+@click.command("show")
+@click.argument("article_id")
+@db_option
+@click.option("--version", "version", type=int, help="A specific stored version.")
+@click.option("--json", "as_json", is_flag=True, help="Print the article as JSON.")
+def show_command(article_id: str, db_path: str, version: int | None, as_json: bool) -> None:
+    """Show one article: metadata, clean text, and what was removed and why."""
+    with open_store(db_path) as store:
+        article = store.article(article_id, version)
+        if article is None:
+            raise click.ClickException(f"no article with id {article_id!r} (or the prefix is ambiguous)")
+        extra = _stage_sections(store, article)
+    if as_json:
+        payload = asdict(article) | {key: value for key, (value, _) in extra.items()}
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2, default=str))
+        return
+    _print_article(article)
+    for title, (_, lines) in extra.items():
+        click.secho(f"\n{title}", bold=True)
+        for line in lines:
+            click.echo(f"  {line}")
+
+
+def _stage_sections(store, article: Article) -> dict[str, tuple[object, list[str]]]:
+    """Later stages (extraction, story) add their sections here."""
+    return {}
+
+
+def _print_article(article: Article) -> None:
+    click.secho(article.title or "(untitled)", bold=True)
+    for label, value in (("id", article.id), ("version", article.version),
+                         ("outlet", article.outlet), ("published", article.published),
+                         ("author", article.author), ("url", article.url),
+                         ("source", article.provenance.source if article.provenance else None),
+                         ("record", article.provenance.record if article.provenance else None)):
+        if value:
+            click.echo(f"{label:>10}: {value}")
+    click.echo()
+    click.echo(article.text)
+    if article.captions or article.credits:
+        click.secho("\nCaptions and credits", bold=True)
+        for line in article.captions + article.credits:
+            click.echo(f"  {line}")
+    if article.removed:
+        click.secho(f"\nRemoved ({len(article.removed)})", bold=True)
+        for removed in article.removed:
+            click.echo(f"  [{removed.reason}] {removed.text[:120]}")
+
+
+@click.command("search")
+@click.argument("query")
+@db_option
+@click.option("--limit", type=int, default=20, show_default=True)
+@output_option
+def search_command(query: str, db_path: str, limit: int, fmt: str) -> None:
+    """Full-text search over article titles and clean text."""
+    with open_store(db_path) as store:
+        hits = store.search(query, limit=limit)
+    rows = [_row(a) | {"snippet": snippet} for a, snippet in hits]
+    print_rows(rows, fmt, ("id", "outlet", "title", "snippet"))
