@@ -39,7 +39,8 @@ def articles_command(db_path: str, outlet: str | None, since: str | None, until:
     with open_store(db_path) as store:
         rows = [_row(a) for a in store.articles(outlet=outlet, since=since, until=until,
                                                  limit=limit, offset=offset)]
-    print_rows(rows, fmt, LIST_COLUMNS if fmt == "table" else list(rows[0]) if rows else LIST_COLUMNS)
+    columns = list(rows[0]) if rows and fmt != "table" else LIST_COLUMNS
+    print_rows(rows, fmt, columns)
 
 
 @click.command("show")
@@ -52,7 +53,9 @@ def show_command(article_id: str, db_path: str, version: int | None, as_json: bo
     with open_store(db_path) as store:
         article = store.article(article_id, version)
         if article is None:
-            raise click.ClickException(f"no article with id {article_id!r} (or the prefix is ambiguous)")
+            raise click.ClickException(
+                f"no article with id {article_id!r} (or the prefix is ambiguous)"
+            )
         extra = _stage_sections(store, article)
     if as_json:
         payload = asdict(article) | {key: value for key, (value, _) in extra.items()}
