@@ -120,10 +120,10 @@ def detect_format(data: bytes, name: str = "") -> Format | None:
     sniffed through its first decompressed bytes.
     """
     head = _head(data)
-    if not head.strip() or binary_kind(head):
-        return None
     if head.lstrip().startswith((b"WARC/1.", b"WARC/0.")):
         return "warc"
+    if not head.strip() or binary_kind(head):
+        return None
     text = _head_text(head)
     hint = _ext_hint(name)
     if text.startswith("<"):

@@ -46,11 +46,11 @@ def _check(inp: InputFile, config: SourceConfig) -> tuple[InputFile, Format | No
             return inp, None, str(exc)
     if not inp.data.strip():
         return inp, None, "empty file"
-    kind = binary_kind(inp.data)
-    if kind:
-        return inp, None, f"binary file ({kind}), not a text, HTML, JSONL, WARC or feed input"
     fmt = detect_format(inp.data, inp.name)
     if fmt is None:
+        kind = binary_kind(inp.data)
+        if kind:
+            return inp, None, f"binary file ({kind}), not a text, HTML, JSONL, WARC or feed input"
         return inp, None, "unrecognised format"
     return inp, fmt, ""
 
