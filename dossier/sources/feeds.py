@@ -18,19 +18,30 @@ import feedparser
 
 from dossier.model import RawDocument
 from dossier.sources.base import InputFile, Item, SourceConfig, provenance, reject
-from dossier.sources.decode import clean_str, clean_value, decode_bytes
+from dossier.sources.decode import clean_str, clean_value, declared_charset, decode_bytes
 
 _DTD_SUBSET = re.compile(r"<!DOCTYPE[^>\[]*\[", re.I)
 _ENTITY = re.compile(r"<!ENTITY", re.I)
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]{0,300}\?>")
 _PLAIN_TYPES = ("text/plain",)
 
 
-def refusal(data: bytes) -> str | None:
+def refusal(text: str) -> str | None:
     """Why the feed is refused before parsing (entity declarations), or None."""
-    text = decode_bytes(data).text
     if _ENTITY.search(text) or _DTD_SUBSET.search(text):
         return "feed declares a DTD or entities; refused as a possible XML bomb"
     return None
+
+
+def normalised(data: bytes) -> str:
+    """The feed decoded by dossier's rules, without its XML declaration.
+
+    feedparser then reads plain UTF-8 (the XML default) and never trusts a
+    declared encoding itself; a hostile declaration (a NUL inside the encoding
+    name) crashed it.
+    """
+    text = decode_bytes(data, declared_charset(data)).text
+    return _XML_DECL.sub("", text, count=1)
 
 
 def _iso(parsed: time.struct_time | None, raw: str | None) -> str | None:
@@ -82,11 +93,16 @@ def _entry_document(inp: InputFile, entry: Any, number: int, outlet: str | None)
 
 def read_feed(inp: InputFile, config: SourceConfig) -> Iterator[Item]:
     """A document per entry with a body; the feed title is each entry's outlet."""
-    reason = refusal(inp.data)
+    text = normalised(inp.data)
+    reason = refusal(text)
     if reason:
         yield reject(inp, reason)
         return
-    parsed = feedparser.parse(io.BytesIO(inp.data), resolve_relative_uris=False)
+    try:
+        parsed = feedparser.parse(io.BytesIO(text.encode("utf-8")), resolve_relative_uris=False)
+    except Exception as exc:  # noqa: BLE001 - feedparser's own failures, named for the user
+        yield reject(inp, f"feed parser failed: {type(exc).__name__}: {exc}")
+        return
     entries = parsed.get("entries") or []
     if not entries:
         problem = parsed.get("bozo_exception")
