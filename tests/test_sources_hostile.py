@@ -410,3 +410,21 @@ def test_a_crashing_reader_becomes_a_rejection(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setitem(READERS, "text", explode)
     item = only(read_bytes(b"plain words", "a.txt"))
     assert isinstance(item, Rejected) and "text reader failed: RuntimeError: boom" in item.reason
+
+
+def test_pretty_printed_json_object_and_array_are_read() -> None:
+    pretty = json.dumps(GOOD, indent=2).encode()
+    (doc,) = read_bytes(pretty, "one.json")
+    assert isinstance(doc, RawDocument) and doc.provenance.record == "item 1"
+    docs = read_bytes(json.dumps([GOOD, GOOD], indent=2).encode(), "many.json")
+    assert [d.provenance.record for d in docs] == ["item 1", "item 2"]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="byte file names are POSIX")
+def test_undecodable_file_name_becomes_a_printable_name(tmp_path: Path) -> None:
+    raw = os.fsencode(tmp_path) + b"/caf\xe9.txt"
+    with open(raw, "wb") as handle:
+        handle.write(b"Some news.")
+    (inp,) = iter_inputs([str(tmp_path)])
+    assert isinstance(inp, InputFile) and inp.name.endswith("caf\ufffd.txt")
+    inp.name.encode("utf-8")
