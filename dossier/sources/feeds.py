@@ -69,8 +69,9 @@ def _entry_document(inp: InputFile, entry: Any, number: int, outlet: str | None)
     value = clean_str(value)
     if not value.strip():
         return reject(inp, "no content or summary", record)
-    date = _iso(entry.get("published_parsed"), entry.get("published")) or _iso(
-        entry.get("updated_parsed"), entry.get("updated")
+    # dict.get: FeedParserDict.get maps a missing updated_* to published_* and warns
+    date = _iso(dict.get(entry, "published_parsed"), dict.get(entry, "published")) or _iso(
+        dict.get(entry, "updated_parsed"), dict.get(entry, "updated")
     )
     meta = {
         "url": entry.get("link"),
