@@ -108,3 +108,11 @@ def test_format_is_detected_from_content_not_extension(
     data: bytes, name: str, expected: str | None
 ) -> None:
     assert detect_format(data, name) == expected
+
+
+def test_forced_format_overrides_detection() -> None:
+    inp = InputFile.from_bytes("page.html", b"<html><body><p>Words.</p></body></html>")
+    (doc,) = read_input(inp, SourceConfig(), fmt="text")
+    assert doc.provenance.format == "text" and doc.text.startswith("<html>")
+    (empty,) = read_input(InputFile.from_bytes("e.txt", b"   "), SourceConfig(), fmt="text")
+    assert isinstance(empty, Rejected) and empty.reason == "empty file"

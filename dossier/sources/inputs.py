@@ -37,6 +37,20 @@ def _os_reason(exc: OSError) -> str:
     return f"cannot read: {exc.strerror or exc}"
 
 
+def display_name(path: str) -> str:
+    """The path as valid UTF-8: undecodable bytes in a file name become U+FFFD.
+
+    Python hands such names over with lone surrogates, which SQLite and JSON
+    refuse; the store and reports need a printable name, not a reopenable one.
+    """
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        path = path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        path = path.encode("utf-8", "replace").decode("utf-8")
+    return path.replace("\x00", "")
+
+
 def make_input(name: str, raw: bytes, config: SourceConfig) -> InputFile | Rejected:
     """Check size and emptiness, gunzip within bounds, and hash the bytes as given."""
     if len(raw) > config.max_bytes:
@@ -132,7 +146,10 @@ def _expand(path: str, config: SourceConfig) -> Iterator[str | Rejected]:
 
 
 def iter_inputs(
-    paths: Sequence[str], config: SourceConfig | None = None, *, stdin: BinaryIO | None = None
+    paths: Sequence[str | os.PathLike[str]],
+    config: SourceConfig | None = None,
+    *,
+    stdin: BinaryIO | None = None,
 ) -> Iterator[InputFile | Rejected]:
     """Every input named by ``paths``, in order, each as bytes or a reason it has none.
 
@@ -141,16 +158,23 @@ def iter_inputs(
     """
     config = config or SourceConfig()
     done: set[str] = set()
-    for given in paths:
+    for given in map(os.fspath, paths):
         if given == STDIN:
             yield _read_stdin(stdin, config)
             continue
         for item in _expand(given, config):
             if isinstance(item, Rejected):
-                yield item
+                yield Rejected(display_name(item.source), item.reason)
                 continue
             real = os.path.realpath(item)
             if real in done:
                 continue
             done.add(real)
-            yield _read_file(item, config)
+            result = _read_file(item, config)
+            name = display_name(item)
+            if name == item:
+                yield result
+            elif isinstance(result, Rejected):
+                yield Rejected(name, result.reason)
+            else:
+                yield InputFile(name, result.data, result.sha256, result.original)
