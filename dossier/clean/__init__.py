@@ -39,7 +39,7 @@ class CleanConfig:
     #: Plain text: keep only the main prose run (page menus, teasers, footers go).
     select_body_region: bool = True
     #: Plain text: what one non-prose line costs the body run (higher = tighter body).
-    region_line_cost: float = 4.0
+    region_line_cost: float = 15.0
     #: A line in at least this many documents of the outlet is boilerplate.
     recurring_min_docs: int = 3
     #: ...unless recurring lines are more than this share of the text (a copy).

@@ -174,3 +174,23 @@ TITLE_SMALL_WORDS = frozenset(
 )
 #: Sentence-final punctuation, allowing closing quotes and brackets after it.
 SENTENCE_END = re.compile(r"[.!?\u2026:;][\"'\u201d\u2019)\]]*\s*$")
+
+# ------------------------------------------------------------------ page structure
+
+#: Lines that open a comment section; nothing after them is the article.
+COMMENTS_START = _rx(
+    alternation(
+        r"^\s*\d+\s+(?:comments?|responses?|replies|reactions)(?:\s+(?:to|on)\b.{0,200})?\s*:?\s*$",
+        r"^\s*(?:comments?|responses?|replies)\s*(?:\(\d+\)|:)\s*$",
+        r"^\s*(?:responses?|replies|comments?) to \S.{0,200}$",
+        r"^\s*(?:leave|post|add|write|submit) (?:a |your )?(?:reply|comment|response)\b",
+        r"^\s*join the (?:conversation|discussion|debate)\b",
+        r"^\s*(?:show|view|load|see|read|hide) (?:all )?(?:\d+ )?comments?\b",
+        r"^\s*(?:you must|please) (?:be )?log(?:ged)? ?in to (?:post|leave) a comment",
+        r"^\s*comments? (?:are|have been) closed\b",
+        r"\b\d+ comments?\b.{0,40}\bback to top\b",
+        r"^\s*discussion\s*\(\d+\)\s*$",
+    )
+)
+#: ``name says:`` headers of comments.
+COMMENT_AUTHOR = _rx(r"^\s*\S+(?: \S+){0,3} (?:says|said|wrote|replied):\s*$")

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 #: Reasons whose lines are kept as metadata rather than just dropped.
 METADATA_REASONS = {"caption": "captions", "credit": "credits"}
 #: Reasons that never carry an outlet's self-reference.
-NO_SELF_REFERENCE = {"title", "outside_body", "stray_headline", "duplicate_line"}
+NO_SELF_REFERENCE = {"title", "outside_body", "stray_headline", "duplicate_line", "comments"}
 
 
 @dataclass
@@ -157,10 +157,25 @@ def _mark_recurring(
         seg.reason = "recurring_line"
 
 
+def _mark_comments(segments: list[Segment]) -> None:
+    """Everything from a comment-section header after the first prose line is comments."""
+    seen_prose = False
+    for i, seg in enumerate(segments):
+        seen_prose = seen_prose or (seg.reason is None and seg.feats.is_prose)
+        if seen_prose and seg.feats.n_words <= 40 and (
+            P.COMMENTS_START.search(seg.text) or P.COMMENT_AUTHOR.match(seg.text)
+        ):
+            for rest in segments[i:]:
+                if rest.reason is None:
+                    rest.reason = "comments"
+            return
+
+
 def _mark_region(segments: list[Segment], config: CleanConfig) -> None:
     """Keep only the main prose run; lines outside it are page furniture."""
     if not config.select_body_region:
         return
+    _mark_comments(segments)
     feats = [s.feats if s.reason is None else None for s in segments]
     words = [w.lower() for s in segments for w in re.findall(r"[^\W\d_]+", s.text)]
     english = bool(words) and sum(w in P.STOPWORDS for w in words) / len(words) >= 0.2
