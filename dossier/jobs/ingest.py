@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from dossier.clean import CleanConfig, Dropped, clean
+from dossier.clean import CleanConfig, Dropped, LineStats, clean, lines_for_stats
 from dossier.model import Article, RawDocument, Rejected
 from dossier.sources import InputFile, SourceConfig, iter_inputs, read_input
 from dossier.store import Store
@@ -89,35 +89,43 @@ def ingest(
     summary = IngestSummary()
     stats = store.line_stats()
     for chunk in _chunks(_documents(paths, store, config, summary), config.batch_size):
+        delta = LineStats()
         with store.batch():
             for item in chunk:
-                _ingest_one(item, store, config, stats, summary)
+                article = _ingest_one(item, store, config, stats, summary)
+                if article is not None:
+                    # Teach the boilerplate memory this document's lines, so later
+                    # documents of the same outlet see them as recurring.
+                    lines = lines_for_stats(item, config.clean)
+                    stats.observe(article.outlet, lines)
+                    delta.observe(article.outlet, lines)
                 if progress:
                     progress(item.source if isinstance(item, Rejected) else item.provenance.source)
+            store.add_line_stats(delta)
     return summary
 
 
-def _ingest_one(item, store: Store, config: IngestConfig, stats, summary: IngestSummary) -> None:
+def _ingest_one(
+    item: RawDocument | Rejected,
+    store: Store,
+    config: IngestConfig,
+    stats: LineStats,
+    summary: IngestSummary,
+) -> Article | None:
+    """Clean and store one document; return it when it was new (stored or a new version)."""
     if isinstance(item, Rejected):
         store.add_rejection(item)
         summary.rejected.append(item)
-        return
+        return None
     result = clean(item, config.clean, stats)
     if isinstance(result, Dropped):
         rejected = Rejected(item.provenance.source, result.reason, item.provenance.record)
         store.add_rejection(rejected)
         summary.rejected.append(rejected)
-        return
+        return None
     outcome, article = store.add_article(result)
     if outcome == "unchanged":
         summary.unchanged.append(article.id)
-        return
+        return None
     (summary.stored if outcome == "stored" else summary.new_versions).append(article.id)
-    _observe_lines(store, stats, article)
-
-
-def _observe_lines(store: Store, stats, article: Article) -> None:
-    """Teach the boilerplate memory this article's lines, in memory and in the store."""
-    lines = [r.text for r in article.removed] + article.text.split("\n")
-    stats.observe(article.outlet, lines)
-    store.record_lines(stats, article.outlet, lines)
+    return article

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from dossier.clean import LineStats
 from dossier.model import Article, Rejected
 from dossier.store.base import StoreBase, now
 from dossier.store.codec import ARTICLE_COLUMNS, article_to_row, row_to_article
@@ -120,6 +121,19 @@ class ArticleQueries(StoreBase):
         )
         params.extend([-1 if limit is None else limit, offset])
         return [row_to_article(r) for r in self.conn.execute(sql, params)]
+
+    def line_stats(self) -> LineStats:
+        """The cleaner's corpus memory of recurring lines per outlet."""
+        rows = self.conn.execute("SELECT outlet, line_hash, n FROM line_stats")
+        return LineStats.from_rows((r[0], r[1], r[2]) for r in rows)
+
+    def add_line_stats(self, delta: LineStats) -> None:
+        """Add a batch's line counts (``LineStats.to_rows`` form) to the stored ones."""
+        self.conn.executemany(
+            "INSERT INTO line_stats (outlet, line_hash, n) VALUES (?, ?, ?) "
+            "ON CONFLICT (outlet, line_hash) DO UPDATE SET n = n + excluded.n",
+            delta.to_rows(),
+        )
 
     def article_count(self) -> int:
         return self.conn.execute("SELECT COUNT(DISTINCT id) FROM articles").fetchone()[0]
