@@ -136,7 +136,7 @@ def read_iob(path: Path) -> Iterator[list[tuple[str, str]]]:
                 sent = []
                 continue
             cols = line.split()
-            if cols[0] == "-DOCSTART-":
+            if len(cols) < 2 or cols[0] == "-DOCSTART-":
                 continue
             sent.append((cols[0], cols[-1]))
     if sent:

