@@ -19,6 +19,7 @@ COMMAND_MODULES: list[str] = [
     "dossier.cli.articles:show_command",
     "dossier.cli.articles:search_command",
     "dossier.cli.eval:eval_group",
+    "dossier.cli.train:train_group",
 ]
 
 
