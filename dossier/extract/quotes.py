@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -24,7 +24,7 @@ from dossier.model import QuoteKind
 
 _DATA = Path(__file__).with_name("data") / "cues.json"
 #: Minimum rate (from PolNeAR train) at which a word must head a cue to count as one.
-MIN_CUE_RATE = 0.5
+MIN_CUE_RATE = 0.3
 _WORD = re.compile(r"[\w’']+")
 _SKIP_AFTER = re.compile(
     r"^(?:\s|,|:|—|-|\bin\s+(?:a|an|the|his|her|their)\s+(?:\w+\s+){0,2}?(?:statement|interview|"
@@ -42,7 +42,8 @@ _NP_AFTER = re.compile(
     r"^\s+((?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.’'-]*|[a-z]+)(?:\s+(?:of\s+|for\s+|the\s+)?"
     r"[A-Z][\w.’'-]*){0,6}|he|she|they|it|we|I)(?=\s*(?:[.,;]|$|\s+(?:in|on|at|when|after|who)\b))")
 _ACCORDING = re.compile(r"\baccording\s+to\s+([^,.;:“”\"]{2,90})", re.I)
-_PRON_SUBJ = re.compile(r"^(?:he|she|they|we|i|it)$", re.I)
+_PASSIVE_BY = re.compile(r"^\s+by\s+((?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,5})")
+_HEADLINE = re.compile(r"^\s*([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s*:\s+(?=\S)")
 
 
 @dataclass(frozen=True)
@@ -79,8 +80,15 @@ def _inside(pos: int, regions: list[tuple[int, int]]) -> tuple[int, int] | None:
 
 
 def _source_left(text: str, us: int, cs: int) -> tuple[int, int] | None:
-    """The noun phrase just before the cue, minus auxiliaries and adverbs."""
+    """The noun phrase just before the cue, minus auxiliaries and adverbs.
+
+    "Clinton, the former secretary of State, stressed": when the cue follows an
+    appositive's closing comma, the phrase reaches back over the appositive.
+    """
     seg = text[us:cs]
+    app = re.search(r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*),\s+[^,“”\"]{3,120},\s*$", seg)
+    if app and not re.search(r"[“”\"]", seg[app.start():]):
+        return us + app.start(), cs - (len(seg) - len(seg.rstrip(" ,")))
     cut = max(seg.rfind(","), seg.rfind("”"), seg.rfind("“"), seg.rfind(":"), seg.rfind(";"),
               seg.rfind('"'), seg.rfind("—"))
     for w in (" that ", " and ", " but ", " as ", " because ", " while ", " when "):
@@ -106,6 +114,10 @@ def _content_right(text: str, ce: int, ue: int, cue_word: str) -> int:
     return pos
 
 
+def _np_span(m: re.Match[str] | None, offset: int) -> tuple[int, int] | None:
+    return (offset + m.start(1), offset + m.end(1)) if m else None
+
+
 def _kind(content: tuple[int, int], regions: list[tuple[int, int]], text: str) -> QuoteKind:
     s, e = _trim(text, *content)
     for rs, re_ in regions:
@@ -119,6 +131,9 @@ def _from_cue(text: str, unit: tuple[int, int], cue: tuple[int, int], word: str,
     us, ue = unit
     cs, ce = cue
     src = _source_left(text, us, cs)
+    by = _PASSIVE_BY.match(text[ce:ue])
+    if by and re.search(r"\b(?:was|were|been|being|is|are)\s+$", text[us:cs]):
+        src = (ce + by.start(1), ce + by.end(1))
     start = _content_right(text, ce, ue, word)
     right = _trim(text, start, ue)
     right_words = len(_WORD.findall(text[right[0]:right[1]]))
@@ -126,17 +141,18 @@ def _from_cue(text: str, unit: tuple[int, int], cue: tuple[int, int], word: str,
     left_end = src[0] if src else cs
     left = _trim(text, us, left_end)
     left_words = len(_WORD.findall(text[left[0]:left[1]]))
-    if inverted and left_words >= 3 and (right_words <= 8 or text[ce:ce + 2].strip() == ""
-                                         and src is None):
-        g = inverted.span(1)
-        speaker = (ce + g[0], ce + g[1])
-        content = _trim(text, us, cs)
-    elif right_words >= 3 and not (src is None and left_words >= 3 and right_words <= 3):
+    anchor = src[0] if src else cs
+    quote_end = re.search(r"[”\"']\s*[,.!?—-]*\s*$", text[us:anchor])
+    if quote_end and left_words >= 2 and _inside(us + quote_end.start(), regions + [(0, 0)]) \
+            is None and any(e == us + quote_end.start() + 1 for _, e in regions):
+        content = _trim(text, us, us + quote_end.start() + 1)
+        speaker = src if src else (_np_span(inverted, ce))
+    elif inverted and left_words >= 3 and src is None:
+        speaker, content = _np_span(inverted, ce), _trim(text, us, cs)
+    elif right_words >= 3:
         content, speaker = right, src
     elif left_words >= 3:
-        content, speaker = left, None
-        if src and _WORD.findall(text[src[0]:src[1]]):
-            speaker = src
+        content, speaker = left, src
     else:
         return None
     opened = _inside(content[0] + 1, regions)
@@ -169,8 +185,14 @@ def find_quotes(text: str, min_rate: float = MIN_CUE_RATE) -> list[RawQuote]:
             w = m.group(0).lower()
             if w in lexicon and not _inside(m.start(), regions) and w != "according":
                 q = _from_cue(text, unit, (m.start(), m.end()), w, regions)
+                if q is not None and q.speaker is None:
+                    q = _borrow_speaker(text, unit, q, found)
                 if q is not None:
                     found.append(q)
+        head = _HEADLINE.match(text, unit[0], unit[1])
+        if head and not found:
+            found.append(RawQuote(_trim(text, head.end(), unit[1]),
+                                  (head.end() - 2, head.end() - 1), head.span(1), "indirect", ":"))
         if not found:
             q = _orphan_quote(text, unit, regions, last_speaker)
             found = [q] if q else []
@@ -178,6 +200,19 @@ def find_quotes(text: str, min_rate: float = MIN_CUE_RATE) -> list[RawQuote]:
         if found and found[-1].speaker:
             last_speaker = found[-1].speaker
     return out
+
+
+def _borrow_speaker(text: str, unit: tuple[int, int], q: RawQuote,
+                    found: list[RawQuote]) -> RawQuote:
+    """No subject right before the cue ("..., adding that"): the clause's subject speaks."""
+    if found and found[-1].speaker:
+        return replace(q, speaker=found[-1].speaker)
+    m = _SUBJECT.match(text, unit[0], q.content[0] if q.content[0] > unit[0] else unit[1])
+    return replace(q, speaker=m.span(1)) if m else q
+
+
+_SUBJECT = re.compile(r"\s*(?:[“\"][^”\"]*[”\"],?\s*)?((?:the\s+|The\s+)?[A-Z][\w.’'-]*"
+                      r"(?:\s+[A-Z][\w.’'-]*){0,4}|[Hh]e|[Ss]he|They|We|I)\b")
 
 
 def _orphan_quote(text: str, unit: tuple[int, int], regions: list[tuple[int, int]],

@@ -32,17 +32,24 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
     out = []
     for ps, pe in paragraphs(text):
         start = None
-        for i in range(ps, pe):
-            ch = text[i]
-            if ch == "“" or (ch == '"' and start is None):
-                if start is None:
-                    start = i
-            elif (ch == "”" or ch == '"') and start is not None:
-                out.append((start, i + 1))
+        for m in _MARK.finditer(text, ps, pe):
+            mark = m.group(0)
+            if start is None and mark in ("“", '"', "``", "''") and not _is_apostrophes(text, m):
+                start = m.start()
+            elif start is not None and mark in ("”", '"', "''"):
+                out.append((start, m.end()))
                 start = None
         if start is not None:
             out.append((start, pe))
     return out
+
+
+_MARK = re.compile(r"“|”|\"|``|''")
+
+
+def _is_apostrophes(text: str, m: re.Match[str]) -> bool:
+    """``''`` after a letter closes a word (rare) rather than opening a quote."""
+    return m.group(0) == "''" and m.start() > 0 and text[m.start() - 1].isalnum()
 
 
 def _is_abbrev(text: str, dot: int) -> bool:
