@@ -42,6 +42,54 @@ def learn(root: str, min_count: int = 4, min_rate: float = 0.3) -> dict[str, lis
             and not w.endswith("ly") and w.isalpha()}
 
 
+
+
+def _examples(root: str, split: str, rates: dict[str, list[float]]):
+    from dossier.eval.quotes import read_split
+    from dossier.extract.cue_model import features, tokens
+    from dossier.extract.segment import quote_regions, units
+
+    X, y = [], []
+    for doc in read_split(root, split):
+        marked = set()
+        for g in doc.gold:
+            for s, e in g.cue:
+                marked.update(range(s, e))
+        regions = quote_regions(doc.text)
+        for us, ue in units(doc.text, regions):
+            toks = tokens(doc.text, us, ue)
+            for i, (s, _e, w) in enumerate(toks):
+                r = rates.get(w.lower())
+                if r is None:
+                    continue
+                quoted = any(a < s < b - 1 for a, b in regions)
+                X.append(features(toks, i, r[0], quoted))
+                y.append(int(s in marked))
+    return X, y
+
+
+def train_model(root: str) -> dict[str, float]:
+    """Fit the cue classifier on train over candidates from a permissive lexicon."""
+    from sklearn.feature_extraction.text import CountVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    rates = learn(root, min_count=3, min_rate=0.05)
+    CANDIDATES.write_text(json.dumps(rates, indent=0, sort_keys=True) + "\n")
+    X, y = _examples(root, "train", rates)
+    vec = CountVectorizer(analyzer=lambda feats: feats, min_df=2, binary=True)
+    M = vec.fit_transform(X)
+    clf = LogisticRegression(C=0.5, max_iter=2000).fit(M, y)
+    weights = {f: round(float(c), 4) for f, c in zip(vec.get_feature_names_out(), clf.coef_[0])
+               if abs(c) > 1e-3}
+    weights["bias"] = weights.get("bias", 0.0) + float(clf.intercept_[0])
+    return weights
+
+
+CANDIDATES = OUT.with_name("cue_candidates.json")
+MODEL = OUT.with_name("cue_model.json")
+
+
 if __name__ == "__main__":
     OUT.write_text(json.dumps(learn(sys.argv[1]), indent=0, sort_keys=True) + "\n")
-    print(f"wrote {OUT}")
+    MODEL.write_text(json.dumps(train_model(sys.argv[1]), sort_keys=True) + "\n")
+    print(f"wrote {OUT}, {CANDIDATES}, {MODEL}")

@@ -19,12 +19,15 @@ from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
+from dossier.extract import cue_model
 from dossier.extract.segment import quote_regions, units
 from dossier.model import QuoteKind
 
 _DATA = Path(__file__).with_name("data") / "cues.json"
 #: Minimum rate (from PolNeAR train) at which a word must head a cue to count as one.
 MIN_CUE_RATE = 0.3
+#: Probability above which the cue model's candidate opens an attribution.
+CUE_THRESHOLD = 0.4
 _WORD = re.compile(r"[\w’']+")
 _SKIP_AFTER = re.compile(
     r"^(?:\s|,|:|—|-|\bin\s+(?:a|an|the|his|her|their)\s+(?:\w+\s+){0,2}?(?:statement|interview|"
@@ -171,6 +174,31 @@ def _according(text: str, unit: tuple[int, int], m: re.Match[str],
     return RawQuote(content, (m.start(), m.start(1) - 1), src, "according_to", "according to")
 
 
+@cache
+def _candidates() -> dict[str, list[float]]:
+    path = _DATA.with_name("cue_candidates.json")
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+def _cues(text: str, unit: tuple[int, int], regions: list[tuple[int, int]],
+          min_rate: float) -> list[tuple[tuple[int, int], str]]:
+    """Cue words of one unit: the trained model decides; the bare lexicon if none."""
+    toks = cue_model.tokens(text, *unit)
+    cands, lexicon = _candidates(), cue_lexicon(min_rate)
+    out: list[tuple[tuple[int, int], str]] = []
+    last = -9
+    for i, (s, e, w) in enumerate(toks):
+        word = w.lower()
+        if word == "according" or _inside(s, regions) or word not in cands:
+            continue
+        p = cue_model.probability(cue_model.features(toks, i, cands[word][0], False))
+        if (p is None and word in lexicon) or (p is not None and p >= CUE_THRESHOLD):
+            if i - last > 2:
+                out.append(((s, e), word))
+            last = i
+    return out
+
+
 def find_quotes(text: str, min_rate: float = MIN_CUE_RATE) -> list[RawQuote]:
     """Every attribution in ``text``: direct, indirect, mixed and "according to" claims."""
     regions = quote_regions(text)
@@ -181,14 +209,12 @@ def find_quotes(text: str, min_rate: float = MIN_CUE_RATE) -> list[RawQuote]:
         found = []
         for m in _ACCORDING.finditer(text, *unit):
             found.append(_according(text, unit, m, regions))
-        for m in _WORD.finditer(text, *unit):
-            w = m.group(0).lower()
-            if w in lexicon and not _inside(m.start(), regions) and w != "according":
-                q = _from_cue(text, unit, (m.start(), m.end()), w, regions)
-                if q is not None and q.speaker is None:
-                    q = _borrow_speaker(text, unit, q, found)
-                if q is not None:
-                    found.append(q)
+        for cue, word in _cues(text, unit, regions, min_rate):
+            q = _from_cue(text, unit, cue, word, regions)
+            if q is not None and q.speaker is None:
+                q = _borrow_speaker(text, unit, q, found)
+            if q is not None:
+                found.append(q)
         head = _HEADLINE.match(text, unit[0], unit[1])
         if head and not found:
             found.append(RawQuote(_trim(text, head.end(), unit[1]),
