@@ -26,6 +26,9 @@ from dossier.model import QuoteKind
 _DATA = Path(__file__).with_name("data") / "cues.json"
 #: Minimum rate (from PolNeAR train) at which a word must head a cue to count as one.
 MIN_CUE_RATE = 0.3
+#: How far apart (chars, paragraph breaks) two halves of one quotation may be.
+MERGE_GAP = 120
+MERGE_PARAGRAPHS = 1
 #: Probability above which the cue model's candidate opens an attribution.
 CUE_THRESHOLD = 0.4
 _WORD = re.compile(r"[\w’']+")
@@ -150,6 +153,11 @@ def _from_cue(text: str, unit: tuple[int, int], cue: tuple[int, int], word: str,
             is None and any(e == us + quote_end.start() + 1 for _, e in regions):
         content = _trim(text, us, us + quote_end.start() + 1)
         speaker = src if src else (_np_span(inverted, ce))
+        resumed = re.match(r"^[^“”\"]{0,80}?,\s*(?=[“\"])", text[ce:ue])
+        if resumed:  # "Q1," he said, "Q2."
+            region = _inside(ce + resumed.end() + 1, regions)
+            if region:
+                content = (content[0], region[1])
     elif inverted and left_words >= 3 and src is None:
         speaker, content = _np_span(inverted, ce), _trim(text, us, cs)
     elif right_words >= 3:
@@ -221,11 +229,21 @@ def find_quotes(text: str, min_rate: float = MIN_CUE_RATE) -> list[RawQuote]:
                                   (head.end() - 2, head.end() - 1), head.span(1), "indirect", ":"))
         if not found:
             q = _orphan_quote(text, unit, regions, last_speaker)
+            if q and out and _continues(text, out[-1], q):
+                out[-1] = replace(out[-1], content=(out[-1].content[0], q.content[1]))
+                continue
             found = [q] if q else []
         out.extend(found)
         if found and found[-1].speaker:
             last_speaker = found[-1].speaker
     return out
+
+
+def _continues(text: str, prev: RawQuote, q: RawQuote) -> bool:
+    """Is ``q`` the second half of ``prev`` ("Q1," X said. "Q2.")? One claim, one span."""
+    gap = text[prev.content[1]:q.content[0]]
+    return (prev.kind == "direct" and prev.cue is not None and prev.cue[0] >= prev.content[1]
+            and len(gap) < MERGE_GAP and gap.count("\n") <= MERGE_PARAGRAPHS)
 
 
 def _borrow_speaker(text: str, unit: tuple[int, int], q: RawQuote,
