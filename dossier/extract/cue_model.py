@@ -35,13 +35,15 @@ def features(toks: list[tuple[int, int, str]], i: int, rate: float, quoted: bool
     word = w(0)
     nxt = [w(k) for k in (1, 2, 3)]
     prev = toks[i - 1][2] if i > 0 else ""
+    nxt_tok = toks[i + 1][2] if i + 1 < len(toks) else ""
+    quotes = ("“", '"', "''")
     return [
         "bias", f"w={word}", f"p1={w(-1)}", f"n1={nxt[0]}", f"p2={w(-2)}", f"n2={nxt[1]}",
         f"w+n1={word}|{nxt[0]}", f"p1+w={w(-1)}|{word}", f"suf={word[-3:]}",
         f"rate={min(9, int(rate * 10))}", f"pos={min(i, 6)}", f"quoted={quoted}",
-        f"that_soon={'that' in nxt}", f"quote_soon={any(x in ('“', chr(34), chr(39) * 2) for x in nxt)}",
+        f"that_soon={'that' in nxt}", f"quote_soon={any(x in quotes for x in nxt)}",
         f"colon_next={nxt[0] == ':'}", f"prev_cap={prev[:1].isupper()}",
-        f"prev_pron={w(-1) in _PRONOUNS}", f"next_cap={toks[i + 1][2][:1].isupper() if i + 1 < len(toks) else False}",
+        f"prev_pron={w(-1) in _PRONOUNS}", f"next_cap={nxt_tok[:1].isupper()}",
         f"prev_punct={w(-1) in (',', '”', chr(34), chr(39) * 2)}",
         f"end_soon={any(x in ('.', '</s>') for x in nxt[:2])}",
     ]

@@ -79,8 +79,8 @@ def train_model(root: str) -> dict[str, float]:
     vec = CountVectorizer(analyzer=lambda feats: feats, min_df=2, binary=True)
     M = vec.fit_transform(X)
     clf = LogisticRegression(C=0.5, max_iter=2000).fit(M, y)
-    weights = {f: round(float(c), 4) for f, c in zip(vec.get_feature_names_out(), clf.coef_[0])
-               if abs(c) > 1e-3}
+    weights = {f: round(float(c), 4) for f, c in zip(vec.get_feature_names_out(), clf.coef_[0],
+                                                    strict=True) if abs(c) > 1e-3}
     weights["bias"] = weights.get("bias", 0.0) + float(clf.intercept_[0])
     return weights
 

@@ -48,6 +48,10 @@ _NP_AFTER = re.compile(
     r"^\s+((?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.’'-]*|[a-z]+)(?:\s+(?:of\s+|for\s+|the\s+)?"
     r"[A-Z][\w.’'-]*){0,6}|he|she|they|it|we|I)(?=\s*(?:[.,;]|$|\s+(?:in|on|at|when|after|who)\b))")
 _ACCORDING = re.compile(r"\baccording\s+to\s+([^,.;:“”\"]{2,90})", re.I)
+_NP_INVERTED = re.compile(
+    r"\s+([^,.;:“”\"]{2,80}?(?:\b[A-Z]\.\s*[A-Z][^,.;:“”\"]*)?)\s*(?=[,.;:]|$)")
+_LEADING = re.compile(r"^(?:(?:But|And|So|Yet|Although|Though|While|When|If|Still|Now|Then|"
+                      r"However|Meanwhile|Instead|Later|Earlier|Also|In\s+a|Indeed)\b,?\s*)+")
 _PASSIVE_BY = re.compile(r"^\s+by\s+((?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,5})")
 _HEADLINE = re.compile(r"^\s*([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s*:\s+(?=\S)")
 
@@ -100,6 +104,9 @@ def _source_left(text: str, us: int, cs: int) -> tuple[int, int] | None:
     for w in (" that ", " and ", " but ", " as ", " because ", " while ", " when "):
         cut = max(cut, seg.rfind(w) + len(w) - 1 if seg.rfind(w) >= 0 else -1)
     start = us + cut + 1
+    lead = _LEADING.match(text[start:cs].lstrip())
+    if lead:
+        start += len(text[start:cs]) - len(text[start:cs].lstrip()) + lead.end()
     head = _AUX_TAIL.sub("", text[start:cs])
     s, e = _trim(text, start, start + len(head))
     words = _WORD.findall(text[s:e])
@@ -152,7 +159,8 @@ def _from_cue(text: str, unit: tuple[int, int], cue: tuple[int, int], word: str,
     if quote_end and left_words >= 2 and _inside(us + quote_end.start(), regions + [(0, 0)]) \
             is None and any(e == us + quote_end.start() + 1 for _, e in regions):
         content = _trim(text, us, us + quote_end.start() + 1)
-        speaker = src if src else (_np_span(inverted, ce))
+        after = _NP_INVERTED.match(text, ce, ue)
+        speaker = src if src else (after.span(1) if after else _np_span(inverted, ce))
         resumed = re.match(r"^[^“”\"]{0,80}?,\s*(?=[“\"])", text[ce:ue])
         if resumed:  # "Q1," he said, "Q2."
             region = _inside(ce + resumed.end() + 1, regions)
@@ -210,7 +218,6 @@ def _cues(text: str, unit: tuple[int, int], regions: list[tuple[int, int]],
 def find_quotes(text: str, min_rate: float = MIN_CUE_RATE) -> list[RawQuote]:
     """Every attribution in ``text``: direct, indirect, mixed and "according to" claims."""
     regions = quote_regions(text)
-    lexicon = cue_lexicon(min_rate)
     out: list[RawQuote] = []
     last_speaker: tuple[int, int] | None = None
     for unit in units(text, regions):
