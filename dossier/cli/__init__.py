@@ -15,6 +15,7 @@ from dossier import __version__
 #: ``module:attribute`` of every top-level command, in ``--help`` order.
 COMMAND_MODULES: list[str] = [
     "dossier.cli.eval:eval_group",
+    "dossier.cli.train:train_group",
 ]
 
 

@@ -14,6 +14,7 @@ import click
 EVAL_COMMANDS: list[str] = [
     "dossier.cli.eval_dates:eval_dates",
     "dossier.cli.eval_quotes:eval_quotes",
+    "dossier.cli.eval_pipeline:eval_pipeline_command",
 ]
 
 
