@@ -13,6 +13,8 @@ import click
 #: ``module:attribute`` of every ``dossier eval`` subcommand.
 EVAL_COMMANDS: list[str] = [
     "dossier.cli.eval_extraction:extraction_command",
+    "dossier.cli.eval_dates:eval_dates",
+    "dossier.cli.eval_quotes:eval_quotes",
     "dossier.cli.eval_pipeline:eval_pipeline_command",
 ]
 
