@@ -13,6 +13,7 @@ import click
 #: ``module:attribute`` of every ``dossier eval`` subcommand.
 EVAL_COMMANDS: list[str] = [
     "dossier.cli.eval_stories:eval_stories",
+    "dossier.cli.eval_similarity:eval_similarity",
 ]
 
 

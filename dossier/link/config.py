@@ -19,13 +19,20 @@ class LinkConfig:
     #: Articles kept in the near-duplicate index (copies appear within days).
     duplicate_capacity: int = 200_000
     #: Similarity an article needs to join a story rather than open one.
-    join_threshold: float = 0.30
+    join_threshold: float = 0.20
     #: Similarity two stories' centroids need to be merged.
-    merge_threshold: float = 0.45
+    merge_threshold: float = 0.38
     #: Extra weight of proper-name / entity terms relative to ordinary words.
     name_weight: float = 2.0
     #: Share of the dense (wordllama) cosine in the similarity; 0 switches it off.
     dense_weight: float = 0.0
+    #: Share of the nearest remembered member's cosine in article-story similarity.
+    member_weight: float = 0.0
+    #: Member vectors remembered per story (bounded memory) and terms kept in each.
+    members_kept: int = 8
+    member_terms: int = 120
+    #: Similarity lost when an article's reference year differs from all of a story's.
+    year_penalty: float = 0.2
     #: Days after a story's last article beyond which it takes no new articles.
     window_days: int = 30
     #: Similarity lost per ``window_days`` of gap between article and story.

@@ -41,3 +41,24 @@ def article_terms(article: Article, extraction: Extraction | None = None) -> Cou
     else:
         names = proper_names(text)
     return term_counts(text, names)
+
+
+_YEAR = re.compile(r"(?<![\d/.,-])(19[5-9]\d|20[0-4]\d)(?![\d])")
+
+
+def reference_year(article: Article, extraction: Extraction | None = None) -> int | None:
+    """The year the article reports on: its publication year, else the latest year it names.
+
+    News reports recent events, so the latest year a text (or its URL) mentions
+    is a fair estimate of when its event happened when no date was given; it is
+    what keeps two look-alike events years apart from merging.
+    """
+    if article.published and article.published[:4].isdigit():
+        return int(article.published[:4])
+    years: list[int] = []
+    if extraction is not None:
+        years = [int(d.value[:4]) for d in extraction.dates if d.value[:4].isdigit()]
+    if not years:
+        text = f"{article.url or ''} {article.title} {article.text}"
+        years = [int(y) for y in _YEAR.findall(text)]
+    return max(years) if years else None

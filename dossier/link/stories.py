@@ -24,6 +24,7 @@ from typing import Any
 from dossier.link.candidates import CandidateIndex
 from dossier.link.config import LinkConfig
 from dossier.link.duplicates import DuplicateIndex
+from dossier.link.features import article_terms, reference_year
 from dossier.link.vectors import (
     DocumentFrequencies,
     SparseVector,
@@ -71,6 +72,8 @@ class _StoryState:
     last_date: str | None = None
     outlets: list[str] = field(default_factory=list)
     active: bool = True
+    members: list[SparseVector] = field(default_factory=list)
+    years: dict[int, int] = field(default_factory=dict)
 
 
 class Linker:
@@ -110,11 +113,12 @@ class Linker:
             self._assigned[article.id] = (story.id, original)
             return StoryAssignment(article.id, story.id, original)
         vec, dense = self._vectorise(article, extraction)
-        story = self._best_story(vec, dense, day)
+        year = reference_year(article, extraction)
+        story = self._best_story(vec, dense, day, year)
         if story is None:
             story = _StoryState(id=story_id_for(article.id), tick=self._tick, title=article.title)
             self._stories[story.id] = story
-        self._absorb(story, vec, dense)
+        self._absorb(story, vec, dense, year)
         self._attach(story, article, day, duplicate=False)
         self._index.post(story.id, top_terms(vec, self.config.index_terms))
         self._assigned[article.id] = (story.id, None)
@@ -162,8 +166,6 @@ class Linker:
     # ------------------------------------------------------------------ internals
 
     def _vectorise(self, article: Article, extraction: Extraction | None) -> tuple[SparseVector, Any]:
-        from dossier.link.features import article_terms
-
         counts = article_terms(article, extraction)
         self._dfs.add(counts)
         vec = tfidf(counts, self._dfs, self.config.name_weight)
@@ -172,9 +174,15 @@ class Linker:
             dense = embed([f"{article.title}\n{article.text}"])[0]
         return vec, dense
 
-    def _similarity(self, vec: SparseVector, dense: Any, day: int | None, story: _StoryState) -> float:
+    def _similarity(
+        self, vec: SparseVector, dense: Any, day: int | None, year: int | None, story: _StoryState
+    ) -> float:
         cfg = self.config
         score = cosine(vec, story.centroid)
+        if cfg.member_weight > 0 and story.members:
+            nearest = max(cosine(vec, m) for m in story.members)
+            score = (1 - cfg.member_weight) * score + cfg.member_weight * nearest
+        score -= cfg.year_penalty * _year_clash(year, story.years)
         if cfg.dense_weight > 0:
             score = (1 - cfg.dense_weight) * score + cfg.dense_weight * dense_cosine(dense, story.dense)
         gap = self._gap(day, story.first_day, story.last_day)
@@ -190,12 +198,14 @@ class Linker:
             return None
         return max(0, first - day, day - last)
 
-    def _best_story(self, vec: SparseVector, dense: Any, day: int | None) -> _StoryState | None:
+    def _best_story(
+        self, vec: SparseVector, dense: Any, day: int | None, year: int | None
+    ) -> _StoryState | None:
         query = {t: vec[t] for t in top_terms(vec, self.config.index_terms)}
         best: tuple[float, int, _StoryState] | None = None
         for sid in self._candidates(query):
             story = self._stories[sid]
-            score = self._similarity(vec, dense, day, story)
+            score = self._similarity(vec, dense, day, year, story)
             if score >= self.config.join_threshold and (best is None or (score, -story.tick) > best[:2]):
                 best = (score, -story.tick, story)
         return best[2] if best else None
@@ -209,7 +219,12 @@ class Linker:
                 seen.append(sid)
         return seen[: self.config.candidates]
 
-    def _absorb(self, story: _StoryState, vec: SparseVector, dense: Any) -> None:
+    def _absorb(self, story: _StoryState, vec: SparseVector, dense: Any, year: int | None) -> None:
+        if year is not None:
+            story.years[year] = story.years.get(year, 0) + 1
+        if self.config.member_weight > 0:
+            story.members.append(prune(vec, self.config.member_terms))
+            del story.members[: -self.config.members_kept]
         centroid = story.centroid
         for term, weight in vec.items():
             centroid[term] = centroid.get(term, 0.0) + weight
@@ -244,6 +259,8 @@ class Linker:
     def _story_similarity(self, a: _StoryState, b: _StoryState) -> float:
         cfg = self.config
         score = cosine(a.centroid, b.centroid)
+        top_year = max(b.years.items(), key=lambda kv: (kv[1], kv[0]))[0] if b.years else None
+        score -= cfg.year_penalty * _year_clash(top_year, a.years)
         if cfg.dense_weight > 0:
             score = (1 - cfg.dense_weight) * score + cfg.dense_weight * dense_cosine(a.dense, b.dense)
         if a.first_day is not None and b.first_day is not None:
@@ -267,6 +284,9 @@ class Linker:
             values = [v for v in (getattr(old, attr), getattr(young, attr)) if v is not None]
             setattr(old, attr, pick(values) if values else None)
         old.last_tick = max(old.last_tick, young.last_tick)
+        for year, n in young.years.items():
+            old.years[year] = old.years.get(year, 0) + n
+        old.members = (old.members + young.members)[-self.config.members_kept :]
         self._redirect[young.id] = old.id
         del self._stories[young.id]
         self._index.rename(young.id, old.id, top_terms(old.centroid, self.config.index_terms))
@@ -300,6 +320,15 @@ class Linker:
                 story.active = False
                 story.centroid = {}
                 story.dense = None
+                story.members = []
+
+
+def _year_clash(year: int | None, years: dict[int, int]) -> float:
+    """Share of a story's dated articles whose reference year differs from ``year``."""
+    if year is None or not years:
+        return 0.0
+    total = sum(years.values())
+    return sum(n for y, n in years.items() if y != year) / total
 
 
 def link_all(
