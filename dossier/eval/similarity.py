@@ -60,7 +60,10 @@ def evaluate_similarity(path: str | Path, **kwargs: float) -> list[SimilaritySco
     gold = [score for _, _, score, _ in pairs]
     english = [i for i, p in enumerate(pairs) if p[3] == "en-en"]
     return [
-        SimilarityScores("en-en", len(english), pearson([distances[i] for i in english],
-                                                        [gold[i] for i in english])),
+        SimilarityScores(
+            "en-en",
+            len(english),
+            pearson([distances[i] for i in english], [gold[i] for i in english]),
+        ),
         SimilarityScores("all", len(pairs), pearson(distances, gold)),
     ]

@@ -23,10 +23,27 @@ from dossier.model import CanonicalEntity, Entity, Extraction
 
 _WORD = re.compile(r"[^\W_]+(?:['’\-.][^\W_]+)*", re.UNICODE)
 _HONORIFICS = frozenset(
-    {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "the", "mr.", "mrs.",
-     "ms.", "dr."}
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "prof",
+        "the",
+        "mr.",
+        "mrs.",
+        "ms.",
+        "dr.",
+    }
 )
-_PARTICLES = frozenset({"of", "de", "del", "der", "van", "von", "al", "bin", "and", "the", "for", "la"})
+_PARTICLES = frozenset(
+    {"of", "de", "del", "der", "van", "von", "al", "bin", "and", "the", "for", "la"}
+)
 _ROLE_STOP = frozenset({"the", "a", "an", "of", "for", "and", "its", "his", "her", "their"})
 
 
@@ -104,7 +121,9 @@ class EntityResolver:
     def _match(self, entity: Entity, context: set[str]) -> _Canon | None:
         if _is_nameless(entity):
             candidates = [
-                cid for role in entity.roles + [entity.name] for cid in self._by_role.get(role_words(role), [])
+                cid
+                for role in entity.roles + [entity.name]
+                for cid in self._by_role.get(role_words(role), [])
             ]
             return self._pick(entity, candidates, context)
         words = name_words(entity.normalized or entity.name)
@@ -112,7 +131,7 @@ class EntityResolver:
             return None
         full = self._by_name.get((entity.type, " ".join(words)), [])
         if full:
-            return self._pick(entity, full, context, strict=True)
+            return self._pick(entity, full, context)
         if entity.type == "PERSON" and len(words) == 1:
             return self._pick(entity, self._by_surname.get(words[0], []), context)
         if entity.type == "PERSON":
@@ -122,19 +141,16 @@ class EntityResolver:
                 for cid in self._by_surname.get(words[-1], [])
                 if len(name_words(self._canons[cid].name)) == 1
             ]
-            return self._pick(entity, bare, context, strict=True)
+            return self._pick(entity, bare, context)
         return None
 
-    def _pick(
-        self, entity: Entity, candidates: list[str], context: set[str], strict: bool = False
-    ) -> _Canon | None:
+    def _pick(self, entity: Entity, candidates: list[str], context: set[str]) -> _Canon | None:
         """The candidate with most shared evidence; with several and no evidence, none."""
         unique = list(dict.fromkeys(candidates))
         scored = [(self._evidence(self._canons[cid], entity, context), cid) for cid in unique]
-        if strict:
-            scored = [(s, cid) for s, cid in scored if s >= 0]
-            if not scored:
-                return None
+        scored = [(s, cid) for s, cid in scored if s >= 0]  # a role clash rules a candidate out
+        if not scored:
+            return None
         scored.sort(key=lambda sc: (-sc[0], sc[1]))
         if len(scored) == 1 or (scored and scored[0][0] > max(0, scored[1][0])):
             return self._canons[scored[0][1]]
@@ -163,7 +179,9 @@ class EntityResolver:
         self._canons[cid] = canon
         return canon
 
-    def _accumulate(self, canon: _Canon, entity: Entity, article_id: str, context: set[str]) -> None:
+    def _accumulate(
+        self, canon: _Canon, entity: Entity, article_id: str, context: set[str]
+    ) -> None:
         surfaces = [entity.name, entity.normalized or ""] + [m.text for m in entity.mentions]
         for alias in surfaces:
             if alias and alias not in canon.aliases:

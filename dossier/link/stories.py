@@ -165,7 +165,9 @@ class Linker:
 
     # ------------------------------------------------------------------ internals
 
-    def _vectorise(self, article: Article, extraction: Extraction | None) -> tuple[SparseVector, Any]:
+    def _vectorise(
+        self, article: Article, extraction: Extraction | None
+    ) -> tuple[SparseVector, Any]:
         counts = article_terms(article, extraction)
         self._dfs.add(counts)
         vec = tfidf(counts, self._dfs, self.config.name_weight)
@@ -184,7 +186,9 @@ class Linker:
             score = (1 - cfg.member_weight) * score + cfg.member_weight * nearest
         score -= cfg.year_penalty * _year_clash(year, story.years)
         if cfg.dense_weight > 0:
-            score = (1 - cfg.dense_weight) * score + cfg.dense_weight * dense_cosine(dense, story.dense)
+            score = (1 - cfg.dense_weight) * score + cfg.dense_weight * dense_cosine(
+                dense, story.dense
+            )
         gap = self._gap(day, story.first_day, story.last_day)
         if gap is not None:
             if gap > cfg.window_days:
@@ -206,7 +210,9 @@ class Linker:
         for sid in self._candidates(query):
             story = self._stories[sid]
             score = self._similarity(vec, dense, day, year, story)
-            if score >= self.config.join_threshold and (best is None or (score, -story.tick) > best[:2]):
+            if score >= self.config.join_threshold and (
+                best is None or (score, -story.tick) > best[:2]
+            ):
                 best = (score, -story.tick, story)
         return best[2] if best else None
 
@@ -232,7 +238,9 @@ class Linker:
         if dense is not None:
             story.dense = dense.copy() if story.dense is None else story.dense + dense
 
-    def _attach(self, story: _StoryState, article: Article, day: int | None, duplicate: bool) -> None:
+    def _attach(
+        self, story: _StoryState, article: Article, day: int | None, duplicate: bool
+    ) -> None:
         story.article_ids.append(article.id)
         story.last_tick = self._tick
         self._activity.append((self._tick, story.id))
@@ -262,7 +270,9 @@ class Linker:
         top_year = max(b.years.items(), key=lambda kv: (kv[1], kv[0]))[0] if b.years else None
         score -= cfg.year_penalty * _year_clash(top_year, a.years)
         if cfg.dense_weight > 0:
-            score = (1 - cfg.dense_weight) * score + cfg.dense_weight * dense_cosine(a.dense, b.dense)
+            score = (1 - cfg.dense_weight) * score + cfg.dense_weight * dense_cosine(
+                a.dense, b.dense
+            )
         if a.first_day is not None and b.first_day is not None:
             gap = max(0, a.first_day - b.last_day, b.first_day - a.last_day)
             if gap > cfg.window_days:
@@ -280,7 +290,12 @@ class Linker:
             old.dense = young.dense if old.dense is None else old.dense + young.dense
         old.article_ids.extend(young.article_ids)
         old.outlets.extend(o for o in young.outlets if o not in old.outlets)
-        for attr, pick in (("first_day", min), ("last_day", max), ("first_date", min), ("last_date", max)):
+        for attr, pick in (
+            ("first_day", min),
+            ("last_day", max),
+            ("first_date", min),
+            ("last_date", max),
+        ):
             values = [v for v in (getattr(old, attr), getattr(young, attr)) if v is not None]
             setattr(old, attr, pick(values) if values else None)
         old.last_tick = max(old.last_tick, young.last_tick)
@@ -316,7 +331,11 @@ class Linker:
             if not (stale_ticks or stale_days):
                 break
             self._activity.popleft()
-            if story is not None and story.active and (stale_days or self._tick - story.last_tick > cfg.window_articles):
+            if (
+                story is not None
+                and story.active
+                and (stale_days or self._tick - story.last_tick > cfg.window_articles)
+            ):
                 story.active = False
                 story.centroid = {}
                 story.dense = None

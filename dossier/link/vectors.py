@@ -29,10 +29,39 @@ _NOT_NAMES = frozenset(
     w.capitalize()
     for w in ENGLISH_STOP_WORDS
     | {
-        "mr", "mrs", "ms", "dr", "sir", "monday", "tuesday", "wednesday", "thursday",
-        "friday", "saturday", "sunday", "january", "february", "march", "april", "may",
-        "june", "july", "august", "september", "october", "november", "december",
-        "said", "says", "according", "read", "more", "related", "photo", "image", "video",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "sir",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "said",
+        "says",
+        "according",
+        "read",
+        "more",
+        "related",
+        "photo",
+        "image",
+        "video",
     }
 )
 _STOP = frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "mr", "mrs", "ms", "year", "new", "just"}
@@ -61,9 +90,10 @@ def proper_names(text: str) -> list[str]:
         words = [w for w in match.group().split() if w not in _NOT_NAMES and w[:1].isupper()]
         if not words:
             continue
-        if _SENTENCE_START.search(text[max(0, match.start() - 3) : match.start()]) and len(
-            words
-        ) == 1:
+        if (
+            _SENTENCE_START.search(text[max(0, match.start() - 3) : match.start()])
+            and len(words) == 1
+        ):
             continue
         names.extend(_strip_possessive(w.lower().replace("’", "'")) for w in words)
     return names
