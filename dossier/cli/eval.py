@@ -11,7 +11,9 @@ import importlib
 import click
 
 #: ``module:attribute`` of every ``dossier eval`` subcommand.
-EVAL_COMMANDS: list[str] = []
+EVAL_COMMANDS: list[str] = [
+    "dossier.cli.eval_dates:eval_dates",
+]
 
 
 @click.group("eval")
