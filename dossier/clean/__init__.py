@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from dossier.clean.dates import normalize_date
 from dossier.clean.html import clean_html
 from dossier.clean.ids import article_id, normalize_url, sha256_hex
+from dossier.clean.outlets import outlet_from_lines
 from dossier.clean.stats import LineStats
 from dossier.clean.text import TextResult, clean_plain_text, repair, split_lines
 from dossier.model import Article, RawDocument
@@ -25,6 +26,7 @@ __all__ = [
     "LineStats",
     "article_id",
     "clean",
+    "document_lines",
     "lines_for_stats",
     "normalize_url",
 ]
@@ -84,6 +86,20 @@ def lines_for_stats(doc: RawDocument, config: CleanConfig = CleanConfig()) -> li
     if not doc.text or doc.html:
         return []
     return split_lines(repair(doc.text) if config.fix_encoding else doc.text)
+
+
+def document_lines(
+    doc: RawDocument, config: CleanConfig = CleanConfig()
+) -> tuple[str | None, list[str]]:
+    """The (outlet, lines) a document contributes to ``LineStats``, before cleaning.
+
+    Ingest observes every new document of a run first and cleans afterwards, so
+    the result does not depend on the order documents arrive in (or on how a
+    distributed run partitions them).
+    """
+    lines = lines_for_stats(doc, config)
+    outlet = _meta_str(doc.meta or {}, "outlet") or outlet_from_lines(lines)
+    return outlet, lines
 
 
 def _meta_str(meta: dict, key: str) -> str | None:

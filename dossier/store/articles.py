@@ -38,6 +38,20 @@ class ArticleQueries(StoreBase):
         row = self.conn.execute("SELECT data FROM inputs WHERE sha256 = ?", (sha256,)).fetchone()
         return bytes(row[0]) if row else None
 
+    def document_seen(self, input_sha256: str, record: str) -> str | None:
+        """The article a document (an input's record) became, if it was stored before."""
+        row = self.conn.execute(
+            "SELECT article_id FROM documents WHERE input_sha256 = ? AND record = ?",
+            (input_sha256, record),
+        ).fetchone()
+        return row[0] if row else None
+
+    def mark_document(self, input_sha256: str, record: str, article_id: str) -> None:
+        self.conn.execute(
+            "INSERT OR REPLACE INTO documents (input_sha256, record, article_id) VALUES (?, ?, ?)",
+            (input_sha256, record, article_id),
+        )
+
     def add_article(self, article: Article) -> tuple[Outcome, Article]:
         """Store ``article`` unless the same text is already stored under its id.
 
