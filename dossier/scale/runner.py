@@ -23,6 +23,7 @@ import shutil
 import sys
 import tempfile
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -64,6 +65,9 @@ class DaskRunner:
         self.workdir = workdir
         self.show_progress = progress
         self.cluster = None
+        #: Seconds of the last ingest: ``pass1`` (stats), ``pass2`` (until the last
+        #: partition was computed) and ``total`` (stored and committed).
+        self.timings: dict[str, float] = {}
         if scheduler is None:
             self.cluster = LocalCluster(
                 n_workers=workers or os.cpu_count() or 1, threads_per_worker=1,
@@ -93,8 +97,10 @@ class DaskRunner:
         config = config or IngestConfig()
         summary = IngestSummary()
         ship = self.remote or store.path == ":memory:"
+        start = time.perf_counter()
         inputs, seen, observed = self._first_pass(paths, store, config, summary, ship)
         counts = self.client.gather([self._submit(observed_items, f) for f in observed])
+        self.timings = {"pass1": time.perf_counter() - start}
         stats = self._submit(
             cleaning_stats, self.client.scatter(store.line_stats()),
             self._reduce(observed), config.clean.recurring_min_docs,
@@ -110,11 +116,20 @@ class DaskRunner:
                 for p in parts
             ]
             self._progress(futures)
+            for future in futures:
+                future.add_done_callback(self._finished(start))
             load_items(store, self._results(parts, futures), summary, config.batch_size)
         finally:
             if out_dir is not None:
                 shutil.rmtree(out_dir, ignore_errors=True)
+        self.timings["total"] = time.perf_counter() - start
         return summary
+
+    def _finished(self, start: float) -> Any:
+        def done(_future: Any) -> None:
+            self.timings["pass2"] = max(self.timings.get("pass2", 0.0), time.perf_counter() - start)
+
+        return done
 
     def _first_pass(
         self, paths: Sequence[str], store: Store, config: IngestConfig,
