@@ -97,8 +97,9 @@ def make_fact(
 ) -> Fact:
     """One Fact from a group of clauses: its wording, kind, speaker, date, evidence."""
     rep = _representative(members, matrix)
-    acts = [c.act for c in members if c.act]
-    act = Counter(acts).most_common(1)[0][0] if acts else None
+    acts = Counter(c.act for c in members if c.act)
+    strong = Counter({a: n for a, n in acts.items() if a != "state"})
+    act = (strong or acts).most_common(1)[0][0] if acts else None
     kind = "claim" if act == "claim" else "response" if act in RESPONSE_ACTS else (
         "statement" if act else "event")
     dates = [d for c in members for d in c.dates if len(d.value) == 10]
