@@ -13,6 +13,7 @@ import click
 #: ``module:attribute`` of every ``dossier eval`` subcommand.
 EVAL_COMMANDS: list[str] = [
     "dossier.cli.eval_dates:eval_dates",
+    "dossier.cli.eval_dossier:eval_dossier",
 ]
 
 

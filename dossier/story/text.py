@@ -167,7 +167,7 @@ _SENTENCE_STARTERS = {
     "the", "a", "an", "in", "on", "at", "however", "but", "and", "this", "that", "it", "he",
     "she", "they", "we", "i", "his", "her", "their", "its", "following", "after", "before",
     "some", "as", "alongside", "last", "for", "with", "when", "while", "our", "you", "if",
-    "asked", "speaking", "both", "for", "nobody", "no", "one", "not", "every", "local",
+    "asked", "speaking", "both", "nobody", "no", "one", "not", "every", "local",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
     "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
