@@ -52,7 +52,8 @@ def test_csv_is_facts_by_outlets(dossier):
 
 def test_markdown_has_sections(dossier):
     text = render(dossier, "markdown")
-    for heading in ("## Summary", "## Claims and responses", "## Where outlets differ", "## Timeline"):
+    headings = ("## Summary", "## Claims and responses", "## Where outlets differ", "## Timeline")
+    for heading in headings:
         assert heading in text
 
 

@@ -22,7 +22,8 @@ def eval_dossier(dataset: Path, limit: int | None, width: int) -> None:
     builder, not clustering; outlets are URL hosts of `source` (the article id when null).
     """
     rows = evaluate(dataset, limit)
-    click.echo(f"{'event':<10} {'arts':>4} {'outl':>4} {'facts':>5} {'multi':>5} {'contr':>5}  top fact")
+    header = f"{'event':<10} {'arts':>4} {'outl':>4} {'facts':>5} {'multi':>5} {'contr':>5}"
+    click.echo(f"{header}  top fact")
     for r in rows:
         click.echo(f"{r.event_id:<10} {r.articles:>4} {r.outlets:>4} {r.facts:>5} "
                    f"{r.multi_outlet:>5} {r.contradictions:>5}  {r.top_fact[:width]}")

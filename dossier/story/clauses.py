@@ -174,13 +174,14 @@ def _annotate(clause: Clause, ctx: ArticleContext) -> None:
             clause.action, clause.target = event.action, event.target_name or event.target
             break
     _apply_cues(clause, ctx)
-    if re.search(r"\b(?:smear|absurd\w*|nonsense|baseless|lies?)\b", clause.text, re.I):
-        if clause.act in (None, "state") and re.search(r"\b(?:called|as)\b", clause.text):
-            clause.act = "rejected"
+    dismissive = _DISMISSIVE.search(clause.text) and re.search(r"\b(?:called|as)\b", clause.text)
+    if dismissive and clause.act in (None, "state"):
+        clause.act = "rejected"
     if clause.speaker:
         ctx.last_speaker = clause.speaker
 
 
+_DISMISSIVE = re.compile(r"\b(?:smear|absurd\w*|nonsense|baseless|lies?)\b", re.I)
 _PRIORITY = {"refuted": 5, "rejected": 5, "denied": 5, "dismissed": 5, "disputed": 5,
              "backed": 4, "claim": 3, "warn": 2, "state": 1}
 

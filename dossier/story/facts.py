@@ -27,7 +27,10 @@ QUOTE_BONUS = 0.2
 RESPONSE_MISMATCH = 0.7
 
 
-def boost(pairs: list[tuple[float, int, int]], clauses: list[Clause]) -> list[tuple[float, int, int]]:
+Pair = tuple[float, int, int]
+
+
+def boost(pairs: list[Pair], clauses: list[Clause]) -> list[Pair]:
     """Raise pairs that share a speaker and act or quoted wording (extraction's evidence)."""
     out = []
     for sim, i, j in pairs:
