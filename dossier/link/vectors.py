@@ -154,7 +154,7 @@ def norm(vec: SparseVector) -> float:
 def cosine(
     a: SparseVector, b: SparseVector, na: float | None = None, nb: float | None = None
 ) -> float:
-    """Cosine of two sparse vectors (iterates over the shorter one); pass known norms to save work."""
+    """Cosine of two sparse vectors (loops over the shorter); known norms save work."""
     if len(a) > len(b):
         a, b, na, nb = b, a, nb, na
     get = b.get
