@@ -380,3 +380,8 @@ def _publication_keys(articles: list[Article]) -> list[tuple[str, int, Article]]
             last = article.published
         keys.append((last, index, article))
     return keys
+
+
+def publication_order(articles: Iterable[Article]) -> list[Article]:
+    """The order ``link_all`` streams articles in; the store's linking job uses it too."""
+    return [article for _, _, article in sorted(_publication_keys(list(articles)))]
