@@ -8,7 +8,7 @@ from dataclasses import asdict
 import click
 
 from dossier.cli._util import db_option, open_store, output_option, print_rows
-from dossier.model import Article
+from dossier.model import Article, Event
 from dossier.store import Store
 
 LIST_COLUMNS = ("id", "published", "outlet", "title", "words")
@@ -91,8 +91,7 @@ def _stage_sections(store: Store, article: Article) -> dict[str, tuple[object, l
         )
         sections["Events"] = (
             [asdict(ev) for ev in extraction.events],
-            [f"({ev.source_name or '?'}, {ev.action}{' NOT' if ev.negated else ''}, "
-             f"{ev.target_name or ev.object or '-'}, {ev.date or '-'})" for ev in extraction.events],
+            [_event_line(ev) for ev in extraction.events],
         )
     assignment = store.story_of(article.id)
     if assignment is not None:
@@ -102,6 +101,12 @@ def _stage_sections(store: Store, article: Article) -> dict[str, tuple[object, l
             line += f"  (copy of {assignment.duplicate_of})"
         sections["Story"] = (asdict(assignment), [line])
     return sections
+
+
+def _event_line(ev: Event) -> str:
+    action = f"{ev.action}{' NOT' if ev.negated else ''}"
+    target = ev.target_name or ev.object or "-"
+    return f"({ev.source_name or '?'}, {action}, {target}, {ev.date or '-'})"
 
 
 def _print_article(article: Article) -> None:
