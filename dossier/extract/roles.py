@@ -26,6 +26,9 @@ ROLE_HEADS = (
 )
 ORG_HEADS = ("ministry", "council", "department", "government", "agency", "embassy", "army",
              "military", "alliance", "office", "campaign", "administration", "committee")
+#: Words an organisation's description uses for names that do not contain them.
+ORG_HINTS = {"alliance": ("nato", "alliance"), "ministry": ("ministry", "mod"),
+             "government": ("government", "kremlin", "white house", "downing street")}
 _ROLE = r"(?:" + "|".join(ROLE_HEADS) + r")"
 _ROLE_RE = re.compile(r"\b" + _ROLE + r"s?\b", re.I)
 _BOUNDARY_WORDS = (r"(?:[\n,;:(“”\"—–]|\b(?:with|by|and|that|from|for|said|says|told|in|on|"
@@ -122,9 +125,10 @@ def describe(d: Mention, index: EntityIndex, sents: list[tuple[int, int]]) -> En
                if m.start < d.start and m.key and m.kind == "name"]
     if d.type == "ORG":
         head = _DESC.match(d.text).group(2).lower()
+        names = ORG_HINTS.get(head, (head,))
         for m in earlier:
             ent = index.get(m.key)
-            if ent and ent.type == "ORG" and head in ent.name.lower():
+            if ent and ent.type == "ORG" and any(n in ent.name.lower() for n in names):
                 return ent
         return None
     ent = _person_for(d, index, earlier)
