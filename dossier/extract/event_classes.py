@@ -9,6 +9,7 @@ over words), and how its target is found:
   "the claims" -> the author of the latest claim/accusation)
 - ``content``: every actor named in what follows ("claimed that Ukraine ... the UK")
 - ``none``: no target; the object phrase carries the meaning ("threatened that ...")
+- ``object``: the people told to act, by name ("urged residents to flee" -> residents)
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ def _t(words: str) -> re.Pattern[str]:
 
 
 ACTION_CLASSES: list[ActionClass] = [
-    ActionClass("consult", "04", _t(r"(?:phone\s+)?calls?|called|talks|spoke|speaks|met|meets|"
+    ActionClass("consult", "04", _t(r"(?:phone\s+)?calls?|talks|spoke|speaks|met|meets|"
                                     r"meeting|discussion|conversation|exchange|visited|hosted"),
                 "with", "consult: call, meet, hold talks (CAMEO 04)"),
     ActionClass("reject", "12", _t(r"reject\w*|refut\w*|dismiss\w*|den(?:y|ied|ies)|rebuff\w*|"
@@ -45,7 +46,7 @@ ACTION_CLASSES: list[ActionClass] = [
                 "threaten, incl. with force or nuclear weapons (CAMEO 13)"),
     ActionClass("warn", "13", _t(r"warn\w*|caution\w*"), "next", "warn someone (CAMEO 13)"),
     ActionClass("evacuate", "0233", _t(r"urged?\s+\w+(?:\s+\w+)?\s+to\s+(?:flee|leave|evacuate)|"
-                                       r"evacuat\w*|ordered\s+\w+\s+to\s+leave"), "next",
+                                       r"evacuat\w*|ordered\s+\w+\s+to\s+leave"), "object",
                 "urge or order people to flee/evacuate"),
     ActionClass("appeal", "02", _t(r"urg\w*|appeal\w*|called\s+(?:on|for)|calls\s+(?:on|for)|"
                                    r"demand\w*|implor\w*"), "next",

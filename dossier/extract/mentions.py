@@ -19,9 +19,13 @@ from dossier.extract import places
 TITLE = re.compile(
     r"(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Prof|Sir|Dame|Lord|Lady|Rev|Col|Capt|Lt|Sgt|Adm|"
     r"President|Prime Minister|Chancellor|King|Queen|Pope|Senator|Governor|Mayor)\.?\s+$")
-_NAME = re.compile(
-    r"(?<![\w’'])(?:[A-Z][\w’'-]*\w|[A-Z]\.(?:[A-Z]\.)+|[A-Z])"
-    r"(?:(?:\s+(?:of|for|de|du|van|von|bin|al|the)){0,2}\s+(?:[A-Z][\w’'-]*\w|[A-Z]\.))*")
+_WORD = r"(?:[A-Z][\w-]*(?:[’'](?!s\b)\w+)?|[A-Z]\.(?:[A-Z]\.)+|[A-Z]\.?)"
+_NAME = re.compile(r"(?<![\w’'])" + _WORD + r"(?:(?:[ \t]+(?:of|for|de|du|van|von|bin|al)){0,2}"
+                   r"[ \t]+" + _WORD + r")*")
+_ROLE_PREFIX = re.compile(
+    r"^(.*\b(?:Secretary|Minister|President|Chancellor|Ambassador|General|Director|Chief|"
+    r"Spokesman|Spokeswoman|Senator|Governor|Mayor)(?:\s+of(?:\s+the)?\s+[A-Z]\w+)?)\s+"
+    r"(?=[A-Z])")
 ORG_WORDS = re.compile(
     r"\b(?:Ministry|Department|Council|House|Nato|NATO|Union|Agency|Party|Committee|Office|"
     r"Pentagon|Kremlin|Reuters|AFP|AP|Post|Times|Bank|Institute|University|Company|Inc|Corp|"
@@ -37,7 +41,7 @@ STOP = {
     "here", "what", "who", "why", "how", "where", "join", "follow", "sign", "read", "please",
     "additional", "thanks", "get", "yes", "no", "not", "so", "all", "one", "two", "three",
     "during", "with", "without", "about", "according", "despite", "although", "though",
-    "meanwhile", "still", "today", "yesterday", "tomorrow", "mr", "mrs", "ms", "dr", "a",
+    "meanwhile", "still", "today", "yesterday", "tomorrow", "mr", "mrs", "ms", "dr",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
     "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "jan", "feb", "oct", "nov", "dec", "sept", "aug", "local", "top",
@@ -109,8 +113,11 @@ def name_mentions(text: str, doc: Any | None = None) -> list[Mention]:
                  if e.label_ in _LABELS]
     for m in _NAME.finditer(text):
         s, e = _strip(text, m.start(), m.end())
+        role = _ROLE_PREFIX.match(text[s:e])
+        if role:  # "U.S. Secretary of Defense Lloyd Austin": the person is the tail
+            s += role.end()
         word = text[s:e]
-        if e <= s or word.lower().rstrip(".") in STOP or word.isupper() and len(word) > 5:
+        if e <= s or word.lower().rstrip(".") in STOP or word.isupper() and len(word) > 4:
             continue
         inside = [sp for sp in spans if sp[0] < e and s < sp[1]]
         if not inside:

@@ -52,6 +52,8 @@ _NP_INVERTED = re.compile(
     r"\s+([^,.;:“”\"]{2,80}?(?:\b[A-Z]\.\s*[A-Z][^,.;:“”\"]*)?)\s*(?=[,.;:]|$)")
 _LEADING = re.compile(r"^(?:(?:But|And|So|Yet|Although|Though|While|When|If|Still|Now|Then|"
                       r"However|Meanwhile|Instead|Later|Earlier|Also|In\s+a|Indeed)\b,?\s*)+")
+_NOT_NAMES = {"in", "on", "at", "but", "and", "however", "meanwhile", "still", "now", "then",
+              "yes", "no", "well", "so", "instead", "indeed", "also", "last", "this", "that"}
 _PASSIVE_BY = re.compile(r"^\s+by\s+((?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,5})")
 _HEADLINE = re.compile(r"^\s*([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s*:\s+(?=\S)")
 
@@ -96,6 +98,10 @@ def _source_left(text: str, us: int, cs: int) -> tuple[int, int] | None:
     appositive's closing comma, the phrase reaches back over the appositive.
     """
     seg = text[us:cs]
+    named = re.search(r"(?:^|,\s+)((?:Mr\.?\s+|Mrs\.?\s+|Ms\.?\s+|Dr\.?\s+)?[A-Z][\w.’'-]*"
+                      r"(?:\s+[A-Z][\w.’'-]*){0,4}),\s*$", seg)
+    if named and named.group(1).split()[0].lower() not in _NOT_NAMES:
+        return us + named.start(1), us + named.end(1)
     app = re.search(r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*),\s+[^,“”\"]{3,120},\s*$", seg)
     if app and not re.search(r"[“”\"]", seg[app.start():]):
         return us + app.start(), cs - (len(seg) - len(seg.rstrip(" ,")))
@@ -302,7 +308,9 @@ def _borrow_speaker(text: str, unit: tuple[int, int], q: RawQuote,
     if found and found[-1].speaker and not coordinated:
         return replace(q, speaker=found[-1].speaker)
     m = _SUBJECT.match(text, unit[0], q.content[0] if q.content[0] > unit[0] else unit[1])
-    return replace(q, speaker=m.span(1)) if m else q
+    if m is None or m.group(1).lower() in _NOT_NAMES or m.group(1).lower() in ("you", "it"):
+        return q
+    return replace(q, speaker=m.span(1))
 
 
 _SUBJECT = re.compile(r"\s*(?:[“\"][^”\"]*[”\"],?\s*)?((?:the\s+|The\s+)?[A-Z][\w.’'-]*"

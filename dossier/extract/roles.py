@@ -110,7 +110,6 @@ def _same_head(desc: str, role: str) -> bool:
 
 def describe(d: Mention, index: EntityIndex, sents: list[tuple[int, int]]) -> Entity | None:
     """The entity a description refers to, or a new one for "Moscow's defence ministry"."""
-    text_after = d.text
     if d.kind == "description:new":
         ent = Entity(f"e{len(index.entities) + 1}", re.sub(r"[’']s\b", "", d.text), "ORG")
         ent.normalized = ent.name
