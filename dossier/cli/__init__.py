@@ -19,6 +19,8 @@ COMMAND_MODULES: list[str] = [
     "dossier.cli.articles:show_command",
     "dossier.cli.articles:search_command",
     "dossier.cli.eval:eval_group",
+    "dossier.cli.serve:serve_command",
+    "dossier.cli.demo:demo_command",
 ]
 
 
