@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from dossier.store.articles import ArticleQueries, Outcome, fts_query
 from dossier.store.connection import DEFAULT_DB
+from dossier.store.stories import StageQueries
 
 
-class Store(ArticleQueries):
+class Store(ArticleQueries, StageQueries):
     """A dossier database. ``Store(":memory:")`` for tests, a path otherwise."""
 
 

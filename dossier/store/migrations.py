@@ -119,3 +119,62 @@ def _foundation(conn: sqlite3.Connection) -> None:
         );
         """
     )
+
+
+@migration("0002_stages")
+def _stages(conn: sqlite3.Connection) -> None:
+    conn.executescript(
+        """
+        CREATE TABLE extractions (
+            article_id TEXT PRIMARY KEY,
+            article_version INTEGER NOT NULL,
+            extractor_version TEXT NOT NULL,
+            data TEXT NOT NULL,
+            extracted_at TEXT NOT NULL
+        );
+        CREATE TABLE stories (
+            id TEXT PRIMARY KEY,
+            title TEXT NOT NULL DEFAULT '',
+            first_date TEXT,
+            last_date TEXT,
+            outlets TEXT NOT NULL DEFAULT '[]',
+            article_count INTEGER NOT NULL DEFAULT 0,
+            outlet_count INTEGER NOT NULL DEFAULT 0,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX stories_last_date ON stories (last_date);
+        CREATE TABLE story_articles (
+            article_id TEXT PRIMARY KEY,
+            story_id TEXT NOT NULL,
+            duplicate_of TEXT
+        );
+        CREATE INDEX story_articles_story ON story_articles (story_id);
+        CREATE TABLE linker_state (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            state BLOB NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE entities (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            type TEXT NOT NULL,
+            aliases TEXT NOT NULL DEFAULT '[]',
+            roles TEXT NOT NULL DEFAULT '[]',
+            article_count INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX entities_name ON entities (name COLLATE NOCASE);
+        CREATE TABLE entity_mentions (
+            article_id TEXT NOT NULL,
+            entity_key TEXT NOT NULL,
+            entity_id TEXT NOT NULL,
+            PRIMARY KEY (article_id, entity_key)
+        ) WITHOUT ROWID;
+        CREATE INDEX entity_mentions_entity ON entity_mentions (entity_id);
+        CREATE TABLE dossiers (
+            story_id TEXT PRIMARY KEY,
+            schema_version TEXT NOT NULL,
+            data TEXT NOT NULL,
+            built_at TEXT NOT NULL
+        );
+        """
+    )
