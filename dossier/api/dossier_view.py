@@ -49,7 +49,7 @@ def _outlets(record: Mapping[str, Any]) -> list[str]:
 
 
 def _speaker(record: Mapping[str, Any]) -> str:
-    return _text(pick(record, "speaker_name", "speaker", "who", "source_name", "source",
+    return _text(pick(record, "speaker_name", "speaker", "responder", "who", "source_name",
                       default="")) or "unattributed"
 
 
@@ -58,7 +58,8 @@ def claim_view(record: Mapping[str, Any]) -> dict[str, Any]:
     return {
         "speaker": _speaker(record),
         "text": _text(pick(record, "text", "content", "claim", default="")),
-        "act": str(pick(record, "act", "kind", default="claim")),
+        "act": str(pick(record, "act", default="claim")),
+        "status": str(pick(record, "status", default="")),
         "date": pick(record, "date", "first_date"),
         "outlets": _outlets(record),
         "responses": [
@@ -74,19 +75,24 @@ def claim_view(record: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-def fact_view(record: Mapping[str, Any], n_outlets: int) -> dict[str, Any]:
-    outlets = _outlets(record)
-    count = pick(record, "corroboration", "corroborated_by", "n_outlets", default=len(outlets))
-    if isinstance(count, list):
-        count = len(count)
-    contradicted = bool(pick(record, "contradicted", "contradictions", "disputed_by",
-                             default=False))
+def fact_view(record: Mapping[str, Any], n_outlets: int,
+              contradicted_ids: frozenset[str] = frozenset(),
+              exclusive_ids: frozenset[str] = frozenset()) -> dict[str, Any]:
+    """A matrix row: every outlet that printed it; corroboration counts independent ones."""
+    independent = sorted({_text(o) for o in pick(record, "outlets", default=[])})
+    printed = sorted({_text(o) for o in pick(record, "reported_by", default=[])}) or independent
     return {
+        "id": str(pick(record, "id", default="")),
+        "kind": str(pick(record, "kind", default="")),
         "text": _text(pick(record, "text", "statement", "sentence", default="")),
-        "outlets": outlets,
-        "corroboration": int(count),
-        "single_outlet": len(outlets) == 1 and n_outlets > 1,
-        "contradicted": contradicted,
+        "date": pick(record, "date"),
+        "outlets": printed,
+        "independent_outlets": independent,
+        "corroboration": len(independent),
+        "single_outlet": (len(independent) == 1 and n_outlets > 1)
+        or str(pick(record, "id", default="")) in exclusive_ids,
+        "contradicted": bool(record.get("contradicted"))
+        or str(pick(record, "id", default="")) in contradicted_ids,
     }
 
 
@@ -94,22 +100,25 @@ def timeline_view(record: Mapping[str, Any]) -> dict[str, Any]:
     return {
         "date": str(pick(record, "date", "value", "when", default="")),
         "text": _text(pick(record, "text", "label", "event", "description", default="")),
+        "expression": _text(pick(record, "expression", default="")),
         "outlets": _outlets(record),
     }
 
 
 def contradiction_view(record: Mapping[str, Any]) -> dict[str, Any]:
-    sides = pick(record, "sides", "statements", "facts", default=None)
-    if sides is None:
-        sides = [pick(record, "a", "left", "first"), pick(record, "b", "right", "second")]
+    """Which slot of what disagrees, and each value with the outlets and sentence giving it."""
+    subject = _text(pick(record, "subject", "about", default=""))
+    slot = _text(pick(record, "slot", default=""))
     return {
-        "about": _text(pick(record, "about", "topic", "subject", default="")),
+        "about": f"{subject} ({slot})" if subject and slot else subject or slot,
         "sides": [
-            {"text": _text(pick(s, "text", default=s) if isinstance(s, Mapping) else s),
-             "outlets": _outlets(s) if isinstance(s, Mapping) else []}
-            for s in sides if s
+            {"text": _text(pick(v, "value", "text", default="")),
+             "sentence": _text(pick(v, "sentence", default="")),
+             "outlets": _outlets(v)}
+            for v in pick(record, "values", "sides", default=[])
+            if isinstance(v, Mapping)
         ],
-        "note": _text(pick(record, "note", "reason", "explanation", default="")),
+        "fact_ids": [str(f) for f in pick(record, "fact_ids", default=[])],
     }
 
 
@@ -122,9 +131,10 @@ def _people(plain: Mapping[str, Any]) -> list[dict[str, Any]]:
             if kind != "PERSON":
                 continue
             out.append({"id": pick(p, "id", "entity_id"), "name": _text(pick(p, "name")),
-                        "roles": list(pick(p, "roles", default=[]))})
+                        "roles": list(pick(p, "roles", default=[])),
+                        "articles": int(pick(p, "articles", default=0))})
         else:
-            out.append({"id": None, "name": str(p), "roles": []})
+            out.append({"id": None, "name": str(p), "roles": [], "articles": 0})
     return out
 
 
@@ -134,7 +144,12 @@ def dossier_view(dossier: Any) -> dict[str, Any]:
     story = pick(plain, "story", default={}) or {}
     outlets = sorted({_text(o) for o in pick(plain, "outlets", default=None)
                       or pick(story, "outlets", default=[])})
-    facts = [fact_view(f, len(outlets)) for f in pick(plain, "facts", default=[])]
+    contradictions = [contradiction_view(c) for c in pick(plain, "contradictions", default=[])]
+    contradicted = frozenset(f for c in contradictions for f in c["fact_ids"])
+    exclusive = frozenset(str(f) for ids in (pick(plain, "exclusive", default={}) or {}).values()
+                          for f in ids)
+    facts = [fact_view(f, len(outlets), contradicted, exclusive)
+             for f in pick(plain, "facts", default=[])]
     return {
         "id": str(pick(story, "id", default=pick(plain, "story_id", "id", default=""))),
         "title": _text(pick(plain, "title", default=None) or pick(story, "title", default="")),
@@ -148,8 +163,7 @@ def dossier_view(dossier: Any) -> dict[str, Any]:
                            key=lambda t: t["date"]),
         "claims": [claim_view(c) for c in pick(plain, "claims", default=[])],
         "facts": facts,
-        "contradictions": [contradiction_view(c)
-                           for c in pick(plain, "contradictions", default=[])],
+        "contradictions": contradictions,
         "people": _people(plain),
     }
 

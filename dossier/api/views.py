@@ -1,19 +1,17 @@
 """View data: what each endpoint and page shows, as plain JSON-ready dicts.
 
 The JSON routers return these dicts as they are; the HTML pages hand the same
-dicts to templates. One function per screen keeps the two in step. Story and
-entity reads go through the store's story queries when the store has them, so
-the article, search and export screens work on a store that holds articles only.
+dicts to templates. One function per screen keeps the two in step. Screens over a
+store that holds articles only (nothing linked yet) show empty story lists.
 """
 
 from __future__ import annotations
 
-import inspect
 from collections import Counter
 from typing import Any
 
-from dossier.api.dossier_view import as_plain, dossier_view, pick
-from dossier.model import Article
+from dossier.api.dossier_view import as_plain, dossier_view
+from dossier.model import Article, CanonicalEntity, Story
 
 
 class NotFound(LookupError):
@@ -30,20 +28,6 @@ def page(items: list[Any], total: int, limit: int, offset: int) -> dict[str, Any
         "next_offset": offset + limit if offset + limit < total else None,
         "prev_offset": max(0, offset - limit) if offset > 0 else None,
     }
-
-
-def _has(store: Any, name: str) -> bool:
-    return callable(getattr(store, name, None))
-
-
-def _call_paged(store: Any, name: str, limit: int, offset: int, **filters: Any) -> list[Any]:
-    """Call a store listing, passing limit/offset only when it accepts them."""
-    fn = getattr(store, name)
-    params = inspect.signature(fn).parameters
-    kwargs = {k: v for k, v in filters.items() if k in params and v is not None}
-    if "limit" in params:
-        return list(fn(limit=limit, offset=offset, **kwargs))
-    return list(fn(**kwargs))[offset: offset + limit]
 
 
 # --------------------------------------------------------------------------- articles
@@ -67,7 +51,7 @@ def article_list(store: Any, *, outlet: str | None = None, since: str | None = N
                  offset: int = 0) -> dict[str, Any]:
     ids = None
     if story:
-        ids = story_detail_head(store, story)["article_ids"]
+        ids = story_head(store, story).article_ids
     rows = store.articles(outlet=outlet, since=since, until=until, ids=ids, limit=limit,
                           offset=offset)
     total = store.article_total(outlet=outlet, since=since, until=until, ids=ids)
@@ -78,7 +62,8 @@ def article_detail(store: Any, article_id: str) -> dict[str, Any]:
     article = store.article(article_id)
     if article is None:
         raise NotFound(f"no article with id {article_id!r}")
-    extraction = store.extraction(article.id) if _has(store, "extraction") else None
+    extraction = store.extraction(article.id)
+    assignment = store.story_of(article.id)
     return article_summary(article) | {
         "text": article.text,
         "removed": [{"text": r.text, "reason": r.reason} for r in article.removed],
@@ -87,51 +72,47 @@ def article_detail(store: Any, article_id: str) -> dict[str, Any]:
         "source": article.provenance.source if article.provenance else None,
         "versions": store.versions(article.id),
         "extraction": as_plain(extraction),
+        "story_id": assignment.story_id if assignment else None,
+        "duplicate_of": assignment.duplicate_of if assignment else None,
     }
 
 
 # --------------------------------------------------------------------------- stories
 
 
-def story_summary(story: Any) -> dict[str, Any]:
-    plain = as_plain(story)
-    outlets = list(pick(plain, "outlets", default=[]))
-    article_ids = list(pick(plain, "article_ids", default=[]))
+def story_summary(story: Story, people: list[tuple[str, str]] | None = None) -> dict[str, Any]:
     return {
-        "id": str(pick(plain, "id", default="")),
-        "title": str(pick(plain, "title", default="")),
-        "first_date": pick(plain, "first_date"),
-        "last_date": pick(plain, "last_date"),
-        "outlets": outlets,
-        "n_outlets": len(outlets),
-        "n_articles": int(pick(plain, "n_articles", default=len(article_ids))),
-        "article_ids": article_ids,
-        "top_people": list(pick(plain, "top_people", "people", default=[]))[:3],
+        "id": story.id,
+        "title": story.title,
+        "first_date": story.first_date,
+        "last_date": story.last_date,
+        "outlets": list(story.outlets),
+        "n_outlets": len(story.outlets),
+        "n_articles": len(story.article_ids),
+        "article_ids": list(story.article_ids),
+        "top_people": [{"id": pid, "name": name} for pid, name in people or []],
     }
 
 
 def story_list(store: Any, *, limit: int = 20, offset: int = 0) -> dict[str, Any]:
-    if not _has(store, "stories"):
-        return page([], 0, limit, offset)
-    items = [story_summary(s) for s in _call_paged(store, "stories", limit, offset)]
-    total = store.story_count() if _has(store, "story_count") else None
-    if total is None:
-        total = len(_call_paged(store, "stories", 10**9, 0))
-    return page(items, total, limit, offset)
+    stories = store.stories(limit=limit, offset=offset)
+    people = store.top_people([s.id for s in stories])
+    items = [story_summary(s, people[s.id]) for s in stories]
+    return page(items, store.story_count(), limit, offset)
 
 
-def story_detail_head(store: Any, story_id: str) -> dict[str, Any]:
-    story = store.story(story_id) if _has(store, "story") else None
+def story_head(store: Any, story_id: str) -> Story:
+    story = store.story(story_id)
     if story is None:
         raise NotFound(f"no story with id {story_id!r}")
-    return story_summary(story)
+    return story
 
 
 def story_detail(store: Any, story_id: str) -> dict[str, Any]:
     """A story's full dossier plus its articles, for the story page and its export."""
-    head = story_detail_head(store, story_id)
-    dossier = store.dossier(head["id"]) if _has(store, "dossier") else None
-    view = dossier_view(dossier) if dossier is not None else dossier_view({})
+    story = story_head(store, story_id)
+    head = story_summary(story, store.top_people([story.id], n=8)[story.id])
+    view = dossier_view(store.dossier_data(story.id) or {})
     for key in ("id", "title", "first_date", "last_date", "outlets", "article_ids"):
         if not view.get(key):
             view[key] = head[key]
@@ -140,56 +121,63 @@ def story_detail(store: Any, story_id: str) -> dict[str, Any]:
         article_summary(a) | {"text": a.text,
                               "removed": [{"text": r.text, "reason": r.reason}
                                           for r in a.removed]}
-        for a in articles
+        for a in sorted(articles, key=lambda a: (a.published or "", a.outlet or ""))
     ]
+    ids = {p["name"]: p["id"] for p in head["top_people"]}
+    for person in view["people"]:
+        person["id"] = person["id"] or ids.get(person["name"])
     if not view["people"]:
-        view["people"] = [{"id": None, "name": p, "roles": []} for p in head["top_people"]]
+        view["people"] = [p | {"roles": [], "articles": 0} for p in head["top_people"]]
     return view
 
 
 # --------------------------------------------------------------------------- entities
 
 
-def entity_summary(entity: Any) -> dict[str, Any]:
-    plain = as_plain(entity)
+def entity_summary(entity: CanonicalEntity) -> dict[str, Any]:
     return {
-        "id": str(pick(plain, "id", default="")),
-        "name": str(pick(plain, "name", default="")),
-        "type": str(pick(plain, "type", default="OTHER")),
-        "aliases": list(pick(plain, "aliases", default=[])),
-        "roles": list(pick(plain, "roles", default=[])),
-        "n_articles": len(pick(plain, "article_ids", default=[])),
+        "id": entity.id,
+        "name": entity.name,
+        "type": entity.type,
+        "aliases": list(entity.aliases),
+        "roles": list(entity.roles),
+        "n_articles": len(entity.article_ids),
     }
 
 
 def entity_list(store: Any, *, type: str | None = None, limit: int = 50,
                 offset: int = 0) -> dict[str, Any]:
-    if not _has(store, "entities"):
-        return page([], 0, limit, offset)
-    every = [entity_summary(e) for e in _call_paged(store, "entities", 10**9, 0, type=type)]
-    if type:
-        every = [e for e in every if e["type"] == type.upper()]
-    return page(every[offset: offset + limit], len(every), limit, offset)
+    kind = type.upper() if type else None
+    items = [entity_summary(e) for e in store.entities(type=kind, limit=limit, offset=offset)]
+    return page(items, store.entity_total(type=kind), limit, offset)
 
 
-def entity_detail(store: Any, entity_id: str) -> dict[str, Any]:
-    entity = store.entity(entity_id) if _has(store, "entity") else None
+def entity_detail(store: Any, entity_id: str, *, max_quotes: int = 100) -> dict[str, Any]:
+    """Aliases, roles, the stories it appears in, and what it said (its quotes)."""
+    entity = store.entity(entity_id)
     if entity is None:
         raise NotFound(f"no entity with id {entity_id!r}")
-    plain = as_plain(entity)
     view = entity_summary(entity)
-    view["stories"] = [story_summary(s) if not isinstance(s, str) else {"id": s, "title": s}
-                       for s in pick(plain, "stories", default=[])]
-    view["quotes"] = [
-        {"text": str(pick(q, "text", "content", default="")),
-         "act": str(pick(q, "act", default="state")),
-         "article_id": pick(q, "article_id"),
-         "outlet": pick(q, "outlet")}
-        for q in pick(plain, "quotes", default=[])
-        if isinstance(q, dict)
-    ]
-    view["article_ids"] = list(pick(plain, "article_ids", default=[]))
+    stories = (store.story(sid) for sid in store.entity_stories(entity.id))
+    view["stories"] = [story_summary(s) for s in stories if s is not None]
+    view["quotes"] = _entity_quotes(store, entity.id, max_quotes)
+    view["article_ids"] = list(entity.article_ids)
     return view
+
+
+def _entity_quotes(store: Any, entity_id: str, limit: int) -> list[dict[str, Any]]:
+    keys = store.entity_keys(entity_id)
+    wanted = {(article_id, key) for article_id, key in keys}
+    extractions = store.extractions({article_id for article_id, _ in keys})
+    outlets = {a.id: a.outlet for a in store.articles(ids=list(extractions))}
+    quotes = []
+    for article_id, extraction in sorted(extractions.items()):
+        for quote in extraction.quotes:
+            if (article_id, quote.speaker) in wanted:
+                quotes.append({"text": quote.content.text, "act": quote.act,
+                               "kind": quote.kind, "article_id": article_id,
+                               "outlet": outlets.get(article_id)})
+    return quotes[:limit]
 
 
 # --------------------------------------------------------------------------- search

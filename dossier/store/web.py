@@ -51,6 +51,46 @@ class WebQueries(StoreBase):
         ).fetchone()[0]
 
 
+    def entity_total(self, *, type: str | None = None) -> int:
+        """How many canonical entities (of one type) ``entities()`` pages through."""
+        if type:
+            sql, params = "SELECT COUNT(*) FROM entities WHERE type = ?", (type,)
+        else:
+            sql, params = "SELECT COUNT(*) FROM entities", ()
+        return self.conn.execute(sql, params).fetchone()[0]
+
+    def top_people(self, story_ids: list[str], n: int = 3) -> dict[str, list[tuple[str, str]]]:
+        """Per story, the ``n`` people mentioned in most of its articles: (entity id, name)."""
+        found: dict[str, list[tuple[str, str]]] = {sid: [] for sid in story_ids}
+        if not story_ids:
+            return found
+        marks = ", ".join("?" for _ in story_ids)
+        rows = self.conn.execute(
+            "SELECT sa.story_id, e.id, e.name, COUNT(DISTINCT m.article_id) AS n "
+            "FROM story_articles sa JOIN entity_mentions m ON m.article_id = sa.article_id "
+            "JOIN entities e ON e.id = m.entity_id "
+            f"WHERE sa.story_id IN ({marks}) AND e.type = 'PERSON' "
+            "GROUP BY sa.story_id, e.id ORDER BY sa.story_id, n DESC, e.name",
+            story_ids,
+        )
+        for row in rows:
+            people = found[row[0]]
+            if len(people) < n:
+                people.append((row[1], row[2]))
+        return found
+
+    def entity_stories(self, entity_id: str) -> list[str]:
+        """Ids of the stories whose articles mention a canonical entity, busiest first."""
+        rows = self.conn.execute(
+            "SELECT sa.story_id FROM entity_mentions m "
+            "JOIN story_articles sa ON sa.article_id = m.article_id "
+            "WHERE m.entity_id = ? GROUP BY sa.story_id "
+            "ORDER BY COUNT(DISTINCT m.article_id) DESC, sa.story_id",
+            (entity_id,),
+        )
+        return [r[0] for r in rows]
+
+
 class WebStore(WebQueries, Store):
     """The store as the web layer sees it: every query mixin plus the counts above."""
 
