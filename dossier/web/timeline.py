@@ -8,24 +8,27 @@ so bursts and lulls are visible at a glance.
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-WIDTH = 800
-AXIS_X = 120
-ROW = 46
+WIDTH = 520  # narrow on purpose: scaled to a phone's width the text stays readable
+AXIS_X = 96
 TOP = 24
+LINE = 18
+ROW_GAP = 30
 MAX_GAP_DAYS = 30
 PX_PER_DAY = 3
-LABEL_CHARS = 80
+LINE_CHARS = 46
+MAX_LINES = 3
 
 
 @dataclass
 class Point:
     cy: int
     date: str
-    label: str
+    lines: list[tuple[int, str]]
     full: str
     outlets: int
     new_day: bool
@@ -54,9 +57,13 @@ def _parse(value: str) -> date | None:
         return None
 
 
-def _short(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1].rstrip() + "…"
+def _lines(text: str) -> list[str]:
+    """Wrap to at most MAX_LINES lines (SVG text does not wrap by itself)."""
+    lines = textwrap.wrap(" ".join(text.split()), LINE_CHARS) or [""]
+    if len(lines) > MAX_LINES:
+        lines = lines[:MAX_LINES]
+        lines[-1] = lines[-1][: LINE_CHARS - 1].rstrip() + "…"
+    return lines
 
 
 def layout(events: list[dict[str, Any]]) -> Layout:
@@ -70,13 +77,14 @@ def layout(events: list[dict[str, Any]]) -> Layout:
         if previous is not None and when is not None:
             y += min(max((when - previous).days, 0), MAX_GAP_DAYS) * PX_PER_DAY
         label = str(event.get("date") or "undated")
+        wrapped = _lines(str(event.get("text") or ""))
         result.points.append(Point(
-            cy=y, date=label, label=_short(str(event.get("text") or "")),
+            cy=y, date=label, lines=[(y + 5 + i * LINE, line) for i, line in enumerate(wrapped)],
             full=str(event.get("text") or ""), outlets=len(event.get("outlets") or []),
             new_day=label != last_label,
         ))
         last_label = label
         previous = when or previous
-        y += ROW
+        y += ROW_GAP + LINE * len(wrapped)
     result.height = y
     return result
