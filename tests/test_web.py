@@ -117,3 +117,17 @@ def test_paths_outside_the_app_are_404(client, url):
 def test_static_files_are_served_from_the_package(client):
     assert client.get("/static/app.js").headers["content-type"].startswith(
         ("text/javascript", "application/javascript"))
+
+
+def test_story_page_cache_follows_store_changes(tmp_path):
+    db = build_seed_store(tmp_path / "cache.db")
+    with TestClient(create_app(db)) as c:
+        first = c.get(f"/stories/{STORY_ID}").text
+        assert c.get(f"/stories/{STORY_ID}").text == first
+        assert c.app.state.page_cache.hits == 1
+        store = WebStore(db)
+        with store.batch():
+            data = store.dossier_data(STORY_ID) | {"summary": ["A rewritten summary."]}
+            store.save_dossier(STORY_ID, "1", data)
+        store.close()
+        assert "A rewritten summary." in c.get(f"/stories/{STORY_ID}").text

@@ -22,6 +22,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from dossier.api.views import NotFound
 from dossier.errors import DossierError
 from dossier.store.web import WebStore
+from dossier.web.cache import PageCache
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "web" / "static"
 
@@ -120,19 +121,26 @@ def _install_error_handlers(app: FastAPI) -> None:
         return error_response(request, 500, str(exc))
 
 
-def create_app(db_path: str | Path, *, allow_ingest: bool = False) -> FastAPI:
-    """The whole server over the store at ``db_path``; ingest only with ``allow_ingest``."""
+def create_app(db_path: str | Path, *, allow_ingest: bool = False,
+               page_cache: int = 1024) -> FastAPI:
+    """The whole server over the store at ``db_path``; ingest only with ``allow_ingest``.
+
+    ``page_cache`` is how many rendered story pages to keep (0: none); the cache
+    empties itself whenever the store changes.
+    """
     from dossier.api.routers import ROUTERS
     from dossier.web.pages import install_pages
 
     db_path = str(db_path)
     WebStore(db_path).close()  # create the file and apply migrations before read-only use
     pool = StorePool(db_path)
+    cache = PageCache(db_path, page_cache)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         yield
         pool.close()
+        cache.close()
 
     app = FastAPI(
         lifespan=lifespan,
@@ -146,6 +154,7 @@ def create_app(db_path: str | Path, *, allow_ingest: bool = False) -> FastAPI:
     app.state.db_path = db_path
     app.state.allow_ingest = allow_ingest
     app.state.pool = pool
+    app.state.page_cache = cache
     app.state.write_lock = threading.Lock()
     for router in ROUTERS:
         app.include_router(router, prefix="/api")

@@ -140,7 +140,7 @@ def _people(plain: Mapping[str, Any]) -> list[dict[str, Any]]:
 
 def dossier_view(dossier: Any) -> dict[str, Any]:
     """The whole story page's data from a ``Dossier`` object or its dict form."""
-    plain = as_plain(dossier)
+    plain = dossier if isinstance(dossier, dict) else as_plain(dossier)  # JSON: plain already
     story = pick(plain, "story", default={}) or {}
     outlets = sorted({_text(o) for o in pick(plain, "outlets", default=None)
                       or pick(story, "outlets", default=[])})

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlencode, urlsplit
 
+import anyio
 from fastapi import APIRouter, FastAPI, Query, Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -22,6 +23,7 @@ from dossier.web.timeline import layout
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 PER_PAGE = 20
+RENDER_THREADS = 4
 Offset = Annotated[int, Query(ge=0)]
 
 router = APIRouter(include_in_schema=False)
@@ -69,11 +71,26 @@ def river(request: Request, store: StoreDep, offset: Offset = 0) -> HTMLResponse
                   title="Stories")
 
 
+def _story_body(request: Request, story_id: str) -> bytes:
+    data = views.story_detail(request.app.state.pool.get(), story_id)
+    return render("story.html", story=data, timeline=layout(data["timeline"]),
+                  nav="stories", title=data["title"] or data["id"]).body
+
+
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
-def story_page(story_id: str, store: StoreDep) -> HTMLResponse:
-    data = views.story_detail(store, story_id)
-    return render("story.html", story=data, timeline=layout(data["timeline"]), nav="stories",
-                  title=data["title"] or data["id"])
+async def story_page(request: Request, story_id: str) -> HTMLResponse:
+    """Served from the page cache on the event loop; built in a worker thread on a miss.
+
+    Builds share a small thread limit so that, under load, rendering cannot crowd
+    the event loop out of the interpreter lock and delay the cheap cached replies.
+    """
+    cache = request.app.state.page_cache
+    body, version = cache.lookup(request.url.path)
+    if body is None:
+        body = await anyio.to_thread.run_sync(_story_body, request, story_id,
+                                              limiter=request.app.state.render_limiter)
+        cache.keep(request.url.path, body, version)
+    return HTMLResponse(body)
 
 
 @router.get("/articles", response_class=HTMLResponse)
@@ -126,3 +143,4 @@ def render_error(_request: Request, status: int, message: str) -> HTMLResponse:
 def install_pages(app: FastAPI) -> None:
     app.include_router(router)
     app.state.render_error = render_error
+    app.state.render_limiter = anyio.CapacityLimiter(RENDER_THREADS)
