@@ -40,9 +40,11 @@ def build_dossier(
     ``entities`` are the linker's canonical entities, used to name speakers.
     """
     wanted = set(story.article_ids) or {a.id for a in articles}
-    chosen = sorted((a for a in articles if a.id in wanted), key=lambda a: (a.published or "", a.id))
+    chosen = sorted(
+        (a for a in articles if a.id in wanted), key=lambda a: (a.published or "", a.id))
     order = {a.id: i for i, a in enumerate(chosen)}
-    contexts = [article_context(a, outlet_of(a), outlet_of(a), extractions.get(a.id)) for a in chosen]
+    contexts = [
+        article_context(a, outlet_of(a), outlet_of(a), extractions.get(a.id)) for a in chosen]
     clauses: list[Clause] = []
     for ctx in contexts:
         clauses.extend(article_clauses(ctx, len(clauses)))
@@ -55,12 +57,13 @@ def build_dossier(
     keys = source_keys(chosen, copies)
     groups = group(clauses, boost(pairs, clauses), matrix)
     facts, members = _facts(groups, clauses, matrix, keys, copies)
+    published = [a.published for a in chosen if a.published]
     return Dossier(
         schema_version=DOSSIER_SCHEMA_VERSION,
         story_id=story.id,
         title=story.title or (chosen[0].title if chosen else ""),
-        first_date=story.first_date or min((a.published for a in chosen if a.published), default=None),
-        last_date=story.last_date or max((a.published for a in chosen if a.published), default=None),
+        first_date=story.first_date or min(published, default=None),
+        last_date=story.last_date or max(published, default=None),
         outlets=sorted({outlet_of(a) for a in chosen}),
         articles=[
             DossierArticle(a.id, outlet_of(a), a.title, a.url, a.published, copies.get(a.id))

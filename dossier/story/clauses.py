@@ -174,13 +174,14 @@ def _annotate(clause: Clause, ctx: ArticleContext) -> None:
             clause.action, clause.target = event.action, event.target_name or event.target
             break
     _apply_cues(clause, ctx)
-    if re.search(r"\b(?:smear|absurd\w*|nonsense|baseless|lies?)\b", clause.text, re.I):
-        if clause.act in (None, "state") and re.search(r"\b(?:called|as)\b", clause.text):
-            clause.act = "rejected"
+    dismissive = _DISMISSIVE.search(clause.text) and re.search(r"\b(?:called|as)\b", clause.text)
+    if dismissive and clause.act in (None, "state"):
+        clause.act = "rejected"
     if clause.speaker:
         ctx.last_speaker = clause.speaker
 
 
+_DISMISSIVE = re.compile(r"\b(?:smear|absurd\w*|nonsense|baseless|lies?)\b", re.I)
 _PRIORITY = {"refuted": 5, "rejected": 5, "denied": 5, "dismissed": 5, "disputed": 5,
              "backed": 4, "claim": 3, "warn": 2, "state": 1}
 
@@ -228,16 +229,22 @@ def _speaker_before(head: str, ctx: ArticleContext, clause: Clause) -> str | Non
         before = clause.sentence[: clause.sentence.find(clause.text)] + head
         persons = [n for _, n in T.names(before) if ctx.is_person(n)]
         return ctx.resolve(persons[-1]) if persons else ctx.last_speaker
-    noun = _NP.search(head)
-    if noun and _is_agent_phrase(noun.group(1)):
-        return ctx.resolve(noun.group(1))
     parts = [p.strip() for p in head.split(",")]
     if len(parts) >= 2 and parts[-1] and parts[-1][0].isupper():
         parts = parts[-1:]  # "his Russian equivalent, Sergei Shoigu, claimed"
-    elif len(parts) >= 2 and parts[-1] and T.names(parts[-2]):
+    elif len(parts) >= 2 and parts[-1] and _ends_with_name(parts[-2]):
         parts = parts[:-1]  # "X, a top aide to Y, dismissed": the apposition names Y, not X
+    else:
+        noun = _NP.search(head)
+        if noun and _is_agent_phrase(noun.group(1)):
+            return ctx.resolve(noun.group(1))
     found = T.names(", ".join(parts))
     return ctx.resolve(found[-1][1]) if found else None
+
+
+def _ends_with_name(text: str) -> bool:
+    found = T.names(text)
+    return bool(found) and text.endswith(found[-1][1])
 
 
 _PRONOUN = re.compile(r"(?:^|\s)(?:he|she|they|it)$", re.IGNORECASE)

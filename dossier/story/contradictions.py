@@ -57,7 +57,10 @@ def date_contradictions(
     return out
 
 
-def _compatible(left: list[tuple[float, str, Clause]], right: list[tuple[float, str, Clause]]) -> bool:
+Reading = tuple[float, str, Clause]
+
+
+def _compatible(left: list[Reading], right: list[Reading]) -> bool:
     return any(_agree(a, qa, b, qb) for a, qa, _ in left for b, qb, _ in right)
 
 
@@ -78,7 +81,7 @@ def _fmt_number(value: float) -> str:
 
 def _values(per_source: dict, fmt) -> list[SlotValue]:  # type: ignore[type-arg]
     grouped: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
-    for source, values in per_source.items():
+    for values in per_source.values():
         for value, qualifier, clause in values:
             label = f"{qualifier} {fmt(value)}".strip()
             grouped[label]["outlets"].append(clause.outlet)

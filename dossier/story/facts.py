@@ -27,7 +27,10 @@ QUOTE_BONUS = 0.2
 RESPONSE_MISMATCH = 0.7
 
 
-def boost(pairs: list[tuple[float, int, int]], clauses: list[Clause]) -> list[tuple[float, int, int]]:
+Pair = tuple[float, int, int]
+
+
+def boost(pairs: list[Pair], clauses: list[Clause]) -> list[Pair]:
     """Raise pairs that share a speaker and act or quoted wording (extraction's evidence)."""
     out = []
     for sim, i, j in pairs:
@@ -97,8 +100,9 @@ def make_fact(
 ) -> Fact:
     """One Fact from a group of clauses: its wording, kind, speaker, date, evidence."""
     rep = _representative(members, matrix)
-    acts = [c.act for c in members if c.act]
-    act = Counter(acts).most_common(1)[0][0] if acts else None
+    acts = Counter(c.act for c in members if c.act)
+    strong = Counter({a: n for a, n in acts.items() if a != "state"})
+    act = (strong or acts).most_common(1)[0][0] if acts else None
     kind = "claim" if act == "claim" else "response" if act in RESPONSE_ACTS else (
         "statement" if act else "event")
     dates = [d for c in members for d in c.dates if len(d.value) == 10]

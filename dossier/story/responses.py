@@ -63,7 +63,8 @@ def _score(response: Fact, claim: Fact, similarity: float) -> float:
         if not _ANAPHOR.search(r.text):
             continue
         for c in claim.evidence:
-            if c.article_id == r.article_id and c.span and r.span and 0 < r.span.start - c.span.start < _NEAR:
+            same = c.article_id == r.article_id and c.span and r.span
+            if same and 0 < r.span.start - c.span.start < _NEAR:  # type: ignore[union-attr]
                 score += 0.5
                 break
     return score + 0.02 * len(claim.outlets)

@@ -26,7 +26,7 @@ def summarize(facts: list[Fact], limit: int = MAX_SENTENCES) -> list[str]:
         words = set(terms(sentence))
         if not words or len(sentence.split()) > MAX_WORDS:
             continue
-        if any(len(words & other) >= REPEAT_OVERLAP * min(len(words), len(other)) for other in seen):
+        if any(len(words & o) >= REPEAT_OVERLAP * min(len(words), len(o)) for o in seen):
             continue
         chosen.append(sentence)
         seen.append(words)

@@ -42,7 +42,7 @@ ROLE_WORDS = (
     "equivalent", "chairman", "chairwoman", "ceo", "executive", "general", "prosecutor",
     "officer", "head", "councillor", "senator", "ambassador", "editor", "correspondent",
 )
-_NAME = r"(?:[A-Z][\w’'\-]+\.?)(?:\s+(?:[A-Z][\w’'\-]+|(?:de|van|von|al|bin)\b)){0,3}"
+_NAME = r"(?:[A-Z][\w’'\-]+\.?)(?:[ \t]+(?:[A-Z][\w’'\-]+|(?:de|van|von|al|bin)\b)){0,3}"
 NAME_RE = re.compile(_NAME)
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Mr\.|Mrs\.|Ms\.|Dr\.|Sir|Dame|The|A|An)\s+")
 _ROLE_NAME = re.compile(
@@ -115,6 +115,8 @@ def clauses(sentence: str) -> list[tuple[int, int]]:
             cuts.add(m.end() if _CLAUSE_BREAKS.index(pattern) in _CUT_AFTER else m.start())
     bounds = sorted(cuts)
     pieces = [[a, b] for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
+    if not pieces:
+        return []
     merged: list[list[int]] = []
     for piece in pieces:
         if merged and _words(sentence[merged[-1][0] : merged[-1][1]]) < MIN_CLAUSE_WORDS:
@@ -122,7 +124,8 @@ def clauses(sentence: str) -> list[tuple[int, int]]:
         else:
             merged.append(piece)
     if len(merged) > 1 and _words(sentence[merged[-1][0] : merged[-1][1]]) < MIN_CLAUSE_WORDS:
-        merged[-2][1] = merged.pop()[1]
+        last = merged.pop()
+        merged[-1][1] = last[1]
     out = []
     for a, b in merged:
         chunk = sentence[a:b]

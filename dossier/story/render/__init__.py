@@ -27,5 +27,6 @@ def render(dossier: Dossier, fmt: str = "text") -> str:
     try:
         renderer = FORMATS[fmt]
     except KeyError:
-        raise DossierError(f"unknown dossier format {fmt!r}; choose from {sorted(FORMATS)}") from None
+        known = sorted(FORMATS)
+        raise DossierError(f"unknown dossier format {fmt!r}; choose from {known}") from None
     return renderer(dossier)

@@ -23,7 +23,8 @@ def render_markdown(dossier: Dossier) -> str:
         "",
         "## Key people",
         "",
-        *(f"- **{p.name}**" + (f", {', '.join(p.roles)}" if p.roles else "") for p in dossier.people),
+        *(f"- **{p.name}**" + (f", {', '.join(p.roles)}" if p.roles else "")
+          for p in dossier.people),
         "",
         "## Facts and who backs them",
         "",

@@ -28,7 +28,8 @@ def render_text(dossier: Dossier) -> str:
         lines.append(f"  ... and {len(multi) - MAX_FACTS} more")
     lines += ["", "CLAIMS AND RESPONSES"]
     for thread in dossier.claims:
-        lines.append(f"  [{thread.claim_fact_id}] {thread.speaker or 'unattributed'}: {thread.text}")
+        speaker = thread.speaker or "unattributed"
+        lines.append(f"  [{thread.claim_fact_id}] {speaker}: {thread.text}")
         lines.append(f"      status: {thread.status}")
     lines += ["", "CONTRADICTIONS"]
     for c in dossier.contradictions:
