@@ -16,6 +16,7 @@ pytest.importorskip("dask.distributed")
 
 from dossier.clean import CleanConfig, clean, document_lines  # noqa: E402
 from dossier.jobs.ingest import IngestConfig, ingest  # noqa: E402
+from dossier.jobs.extract import run_extraction  # noqa: E402
 from dossier.jobs.link import run_linking  # noqa: E402
 from dossier.scale import features, parquet, tasks  # noqa: E402
 from dossier.scale.parquet import ItemResult, read_results, write_results  # noqa: E402
@@ -50,7 +51,10 @@ def snapshot(store: Store) -> dict:
         "line_stats": store.line_stats().to_rows(),
         "stories": sorted((s.id, tuple(s.article_ids)) for s in store.stories(limit=None)),
         "duplicates": sorted(map(tuple, rows("SELECT * FROM story_articles"))),
-        "extractions": sorted(store.extractions([a.id for a in store.articles()])),
+        "extractions": sorted(
+            (k, repr(v.to_dict()))
+            for k, v in store.extractions([a.id for a in store.articles()]).items()
+        ),
     }
 
 
@@ -59,8 +63,10 @@ def both_engines(runner, paths: list[str], tmp_path: Path, runs: int = 1) -> tup
     config = IngestConfig(batch_size=7)
     for _ in range(runs):
         a = ingest(paths, single, config)
+        run_extraction(single)
         run_linking(single)
         b = runner.ingest(paths, dask, config)
+        assert run_extraction(dask) == []  # the workers extracted already
         runner.link(dask, batch_size=9)
         assert a.as_dict() == b.as_dict()
         assert (a.stored, a.unchanged, a.rejected) == (b.stored, b.unchanged, b.rejected)
@@ -75,13 +81,13 @@ def test_sample_corpus_equals_single_process(runner, tmp_path):
 
 @pytest.mark.skipif(not ECB.exists(), reason="needs ../shared/datasets/stories")
 def test_ecb_slice_equals_single_process(runner, tmp_path):
-    lines = ECB.read_text(encoding="utf-8").splitlines()[:120]
+    lines = ECB.read_text(encoding="utf-8").splitlines()[:45]
     split = tmp_path / "in"
     split.mkdir()
-    for i in range(0, len(lines), 40):  # three JSONL inputs, each cut into partitions
-        (split / f"ecb-{i:03d}.jsonl").write_text("\n".join(lines[i : i + 40]) + "\n")
+    for i in range(0, len(lines), 15):  # three JSONL inputs, each cut into partitions
+        (split / f"ecb-{i:03d}.jsonl").write_text("\n".join(lines[i : i + 15]) + "\n")
     single, dask = both_engines(runner, [str(split)], tmp_path)
-    assert len(single["articles"]) == 120
+    assert len(single["articles"]) == 45
     assert single == dask
 
 
@@ -108,6 +114,7 @@ def test_partition_that_fails_is_rejected_whole(runner):
     )
     (sha, item), = list(runner._results([part], [future]))
     assert (item.kind, item.source, item.record) == ("rejected", "lost.jsonl", "items 0-2")
+    assert Partition(1, 0, "x", "y", 4, None).label == "items 4-end"
     assert item.reason.startswith("partition failed")
 
 
@@ -152,8 +159,8 @@ def test_parquet_round_trip(tmp_path):
 
 
 @pytest.mark.parametrize(("counts", "size", "expected"), [
-    ([5, 0, 2], 2, [(0, 0, 2), (0, 2, 4), (0, 4, 5), (2, 0, 2)]),
-    ([1], 10, [(0, 0, 1)]),
+    ([5, 0, 2], 2, [(0, 0, 2), (0, 2, 4), (0, 4, None), (1, 0, None), (2, 0, None)]),
+    ([1], 10, [(0, 0, None)]),
 ])
 def test_plan_partitions(counts, size, expected):
     inputs = [(f"f{i}", f"s{i}") for i in range(len(counts))]
@@ -162,6 +169,6 @@ def test_plan_partitions(counts, size, expected):
 
 
 def _input(path: Path):
-    from dossier.sources import make_input
+    from dossier.sources import make_inputs
 
-    return make_input(str(path), path.read_bytes(), SourceConfig())
+    return make_inputs(str(path), path.read_bytes(), SourceConfig())[0]

@@ -29,12 +29,12 @@ from typing import Any
 
 from dossier.jobs.ingest import IngestConfig, IngestSummary
 from dossier.jobs.link import LinkSummary
-from dossier.link import LinkConfig, Linker
-from dossier.model import Rejected
+from dossier.link import LinkConfig, Linker, publication_order
+from dossier.model import Article, Rejected
 from dossier.scale.features import FeatureLinker, article_features, batches
 from dossier.scale.load import load_items
 from dossier.scale.parquet import ItemResult, read_results
-from dossier.scale.partitions import InputRef, Partition, plan_partitions
+from dossier.scale.partitions import InputRef, Partition, RawInput, plan_partitions
 from dossier.scale.tasks import (
     clean_partition,
     cleaning_stats,
@@ -42,7 +42,7 @@ from dossier.scale.tasks import (
     observe_input,
     observed_items,
 )
-from dossier.sources import InputFile, iter_inputs
+from dossier.sources import iter_inputs
 from dossier.store import Store
 
 #: How many partial results one reduce task sums.
@@ -98,7 +98,7 @@ class DaskRunner:
         summary = IngestSummary()
         ship = self.remote or store.path == ":memory:"
         start = time.perf_counter()
-        inputs, seen, observed = self._first_pass(paths, store, config, summary, ship)
+        inputs, sources, seen, observed = self._first_pass(paths, store, config, summary, ship)
         counts = self.client.gather([self._submit(observed_items, f) for f in observed])
         self.timings = {"pass1": time.perf_counter() - start}
         stats = self._submit(
@@ -110,7 +110,7 @@ class DaskRunner:
             parts = list(plan_partitions(inputs, counts, self.partition_size))
             futures = [
                 self._submit(
-                    clean_partition, p, self._source(store, p.name, p.sha256, ship), stats,
+                    clean_partition, p, sources[p.occurrence], stats,
                     config.source, config.clean, seen[p.occurrence], out_dir, True,
                 )
                 for p in parts
@@ -134,9 +134,10 @@ class DaskRunner:
     def _first_pass(
         self, paths: Sequence[str], store: Store, config: IngestConfig,
         summary: IngestSummary, ship: bool,
-    ) -> tuple[list[tuple[str, str]], list[frozenset[str]], list[Any]]:
+    ) -> tuple[list[tuple[str, str]], list[Any], list[frozenset[str]], list[Any]]:
         """Keep every input's bytes (client); count new documents' lines (workers)."""
         inputs: list[tuple[str, str]] = []
+        sources: list[Any] = []
         seen: list[frozenset[str]] = []
         observed = []
         for item in iter_inputs(paths, config.source):
@@ -147,23 +148,18 @@ class DaskRunner:
                 continue
             summary.inputs += 1
             with store.batch():
-                store.save_input(item.name, item.data, item.sha256)
+                store.save_input(item.name, item.original_bytes, item.sha256)
             inputs.append((item.name, item.sha256))
             seen.append(frozenset(store.seen_records(item.sha256)))
-            source = self.client.scatter(item) if ship else InputRef(
-                store.path, item.name, item.sha256
+            sources.append(
+                self.client.scatter(RawInput(item.name, item.sha256, item.original_bytes))
+                if ship else InputRef(store.path, item.name, item.sha256)
             )
             observed.append(self._submit(
-                observe_input, source, config.source, config.clean, seen[-1]
+                observe_input, sources[-1], config.source, config.clean, seen[-1]
             ))
         self._progress(observed)
-        return inputs, seen, observed
-
-    def _source(self, store: Store, name: str, sha: str, ship: bool) -> Any:
-        if not ship:
-            return InputRef(store.path, name, sha)
-        return self.client.scatter(InputFile(name=name, data=store.input_bytes(sha) or b"",
-                                             sha256=sha))
+        return inputs, sources, seen, observed
 
     def _reduce(self, parts: list[Any]) -> Any:
         """Sum pass-1 statistics on the cluster, ``FAN_IN`` at a time."""
@@ -200,9 +196,16 @@ class DaskRunner:
         before = {s.id: set(s.article_ids) for s in linker.stories()}
         pending = store.unlinked_article_ids()
         summary = LinkSummary(linked=len(pending))
-        window: list[tuple] = []  # batches whose features are being computed
+        articles = []
         for ids in batches(pending, batch_size):
-            window.append(self._link_batch(store, ids, linker.config))
+            articles += store.articles(ids=ids)
+        # run_linking's order: by publication date, undated ones in arrival order.
+        arrival = {article_id: i for i, article_id in enumerate(pending)}
+        ordered = publication_order(sorted(articles, key=lambda a: arrival[a.id]))
+        window: list[tuple] = []  # batches whose features are being computed
+        for start in range(0, len(ordered), max(1, batch_size)):
+            window.append(self._link_batch(store, ordered[start : start + batch_size],
+                                           linker.config))
             if len(window) > 2:
                 _add_batch(linker, *window.pop(0))
         for batch in window:
@@ -218,12 +221,10 @@ class DaskRunner:
             store.save_linker_state(plain.state())
         return summary
 
-    def _link_batch(self, store: Store, ids: list[str], config: LinkConfig) -> tuple:
-        by_id = {a.id: a for a in store.articles(ids=ids)}
-        extractions = store.extractions(ids)
-        articles = [by_id[i] for i in ids]
+    def _link_batch(self, store: Store, articles: list[Article], config: LinkConfig) -> tuple:
+        extractions = store.extractions([a.id for a in articles])
         future = self._submit(
-            article_features, articles, [extractions.get(i) for i in ids], config
+            article_features, articles, [extractions.get(a.id) for a in articles], config
         )
         return articles, extractions, future
 

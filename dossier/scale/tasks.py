@@ -18,8 +18,8 @@ from dossier.clean import CleanConfig, Dropped, LineStats, clean, document_lines
 from dossier.clean.stats import DOC_TOTAL
 from dossier.model import Article, Extraction, RawDocument, Rejected
 from dossier.scale.parquet import ItemResult, write_results
-from dossier.scale.partitions import InputSource, Partition, resolve_input
-from dossier.sources import SourceConfig, read_input
+from dossier.scale.partitions import InputSource, Partition, input_items
+from dossier.sources import SourceConfig
 
 
 @dataclass
@@ -37,10 +37,7 @@ def observe_input(
     """Count the lines of every document of the input whose record is not in ``seen``."""
     stats = LineStats()
     items = 0
-    inp = resolve_input(source)
-    if inp is None:
-        return Observed(0, stats)
-    for item in read_input(inp, source_config):
+    for item in input_items(source, source_config):
         items += 1
         if isinstance(item, RawDocument) and item.provenance.record not in seen:
             stats.observe(*document_lines(item, clean_config))
@@ -80,10 +77,7 @@ def clean_partition(
     clean_config: CleanConfig, seen: frozenset[str], out_dir: str | None, extract: bool,
 ) -> str | bytes:
     """Parse, clean and extract one slice; write it as Parquet (path, or bytes without a dir)."""
-    inp = resolve_input(source)
-    items = [] if inp is None else itertools.islice(
-        read_input(inp, source_config), part.start, part.stop
-    )
+    items = itertools.islice(input_items(source, source_config), part.start, part.stop)
     results = [
         _one_item(pos, item, stats, clean_config, seen)
         for pos, item in enumerate(items, start=part.start)
