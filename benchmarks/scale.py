@@ -121,7 +121,7 @@ def run_once(paths: list[str], workers: int, folder: Path) -> dict:
     from dossier.store import Store
 
     store = Store(folder / f"bench-{workers}.db")
-    with DaskRunner(workers=workers, progress=False, partition_size=PER_FILE) as runner:
+    with DaskRunner(workers=workers, progress=False) as runner:
         runner.client.run(_rss)  # workers up and warm before the clock starts
         memory = PeakMemory(runner.client)
         summary = runner.ingest(paths, store, IngestConfig(batch_size=500))

@@ -172,3 +172,25 @@ def _input(path: Path):
     from dossier.sources import make_inputs
 
     return make_inputs(str(path), path.read_bytes(), SourceConfig())[0]
+
+
+def test_ingest_cli_offers_the_dask_engine():
+    from click.testing import CliRunner
+
+    from dossier.cli.ingest import ingest_command
+
+    out = CliRunner().invoke(ingest_command, ["--help"]).output
+    assert "--engine [local|dask]" in out and "--scheduler" in out and "--workers" in out
+
+
+def test_core_package_imports_without_dask():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; sys.modules['dask'] = None; sys.modules['distributed'] = None\n"
+        "import dossier.scale, dossier.scale.tasks, dossier.scale.features, dossier.cli.ingest\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert done.returncode == 0, done.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 
 from dossier.jobs.ingest import IngestConfig, IngestSummary
@@ -16,7 +17,8 @@ def ingest_on_dask(
     """Ingest on a Dask cluster, then extract/link/build dossiers with linking features on it."""
     from dossier.scale.runner import DaskRunner
 
-    with DaskRunner(scheduler, workers, progress=not quiet) as runner:
+    show = not quiet and sys.stdout.isatty()  # Dask's bar writes to stdout
+    with DaskRunner(scheduler, workers, progress=show) as runner:
         summary = runner.ingest(paths, store, config)
         processed = process(store, linking=runner.link) if link else None
     return summary, processed
