@@ -7,9 +7,12 @@ articles, an outlet with its own recurring boilerplate lines (so the line
 statistics matter), and a date in 2024. Written as JSONL files of 1,000 records.
 
 Prints, per worker count: articles/s end to end (parsed, cleaned, extracted
-when the stage provides ``extract_many``, and committed to SQLite), articles/s
+when the stage provides ``extract_many`` unless ``--no-extract``, and committed
+to SQLite), articles/s
 of the distributed part alone (until the last partition was computed), peak
-RSS per worker, and the speed-ups over 1 worker.
+RSS per worker, CPU milliseconds the workers spent per article (equal for 1 and 2
+workers means the work splits without overhead; on a machine busy with other
+work the wall-clock speed-up falls short of that), and the speed-ups over 1 worker.
 
     PYTHONPATH=. python benchmarks/scale.py [--n 100000] [--workers 1 2] [--seed 7]
 """
@@ -85,11 +88,13 @@ def build_corpus(folder: Path, n: int, seed: int) -> list[str]:
 
 
 class PeakMemory:
-    """Samples every worker's RSS twice a second; keeps the peak per worker."""
+    """Samples every worker's RSS and CPU time twice a second; keeps the peak RSS per worker."""
 
     def __init__(self, client) -> None:
         self.client = client
         self.peak: dict[str, int] = {}
+        self.cpu_start = {w: cpu for w, (_, cpu) in client.run(_rss).items()}
+        self.cpu_last = dict(self.cpu_start)
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._loop, daemon=True)
         self._thread.start()
@@ -100,32 +105,40 @@ class PeakMemory:
                 rss = self.client.run(_rss)
             except Exception:  # noqa: BLE001 - a worker restarting mid-sample
                 continue
-            for worker, value in rss.items():
+            for worker, (value, cpu) in rss.items():
                 self.peak[worker] = max(self.peak.get(worker, 0), value)
+                self.cpu_last[worker] = cpu
 
     def stop(self) -> dict[str, int]:
         self._stop.set()
         self._thread.join()
         return self.peak
 
+    def cpu_seconds(self) -> float:
+        """CPU seconds all workers spent since the clock started."""
+        return sum(self.cpu_last[w] - self.cpu_start.get(w, 0.0) for w in self.cpu_last)
 
-def _rss() -> int:
+
+def _rss() -> tuple[int, float]:
     import psutil
 
-    return psutil.Process().memory_info().rss
+    proc = psutil.Process()
+    times = proc.cpu_times()
+    return proc.memory_info().rss, times.user + times.system
 
 
-def run_once(paths: list[str], workers: int, folder: Path) -> dict:
+def run_once(paths: list[str], workers: int, folder: Path, extract: bool) -> dict:
     from dossier.jobs.ingest import IngestConfig
     from dossier.scale.runner import DaskRunner
     from dossier.store import Store
 
     store = Store(folder / f"bench-{workers}.db")
-    with DaskRunner(workers=workers, progress=False) as runner:
+    with DaskRunner(workers=workers, progress=False, extract=extract) as runner:
         runner.client.run(_rss)  # workers up and warm before the clock starts
         memory = PeakMemory(runner.client)
         summary = runner.ingest(paths, store, IngestConfig(batch_size=500))
         peak = memory.stop()
+        cpu = memory.cpu_seconds()
         timings = dict(runner.timings)
     store.close()
     n = len(summary.stored)
@@ -134,6 +147,7 @@ def run_once(paths: list[str], workers: int, folder: Path) -> dict:
         "total_s": timings["total"], "rate": n / timings["total"],
         "map_rate": n / timings.get("pass2", timings["total"]),
         "peak_mb": max(peak.values(), default=0) / 2**20,
+        "cpu_ms": 1000 * cpu / max(n, 1),
         "timings": timings,
     }
 
@@ -143,6 +157,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--n", type=int, default=100_000, help="articles in the corpus")
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--no-extract", action="store_true",
+                        help="parse and clean only (extraction left to the later job)")
     args = parser.parse_args(argv)
     if not (DATASETS / "stories" / "ecbplus-train-dev.jsonl").exists():
         sys.exit(f"needs {DATASETS} (the shared datasets)")
@@ -152,17 +168,18 @@ def main(argv: list[str] | None = None) -> None:
         paths = build_corpus(folder, args.n, args.seed)
         print(f"corpus: {args.n} articles in {len(paths)} JSONL files "
               f"({time.perf_counter() - t0:.1f}s to build)")
-        rows = [run_once(paths, w, folder) for w in args.workers]
+        rows = [run_once(paths, w, folder, not args.no_extract) for w in args.workers]
     base = rows[0]
     load = os.getloadavg()
     print(f"machine: {os.cpu_count()} cores, load average {load[0]:.1f} / {load[1]:.1f} "
           "(1 / 5 min; other work on the machine lowers the speed-up)")
     print(f"{'workers':>7} {'articles':>9} {'total s':>8} {'art/s':>8} {'map art/s':>10} "
-          f"{'peak MB/worker':>15} {'speed-up':>9} {'map speed-up':>13}")
+          f"{'peak MB/worker':>15} {'worker cpu ms/art':>18} {'speed-up':>9} "
+          f"{'map speed-up':>13}")
     for r in rows:
         print(f"{r['workers']:>7} {r['articles']:>9} {r['total_s']:>8.1f} {r['rate']:>8.1f} "
-              f"{r['map_rate']:>10.1f} {r['peak_mb']:>15.0f} {r['rate'] / base['rate']:>8.2f}x "
-              f"{r['map_rate'] / base['map_rate']:>12.2f}x")
+              f"{r['map_rate']:>10.1f} {r['peak_mb']:>15.0f} {r['cpu_ms']:>18.1f} "
+              f"{r['rate'] / base['rate']:>8.2f}x {r['map_rate'] / base['map_rate']:>12.2f}x")
     for r in rows:
         phases = ", ".join(f"{k} {v:.1f}s" for k, v in r["timings"].items())
         print(f"  {r['workers']} worker(s): {phases} (pass2 = until the last partition computed)")

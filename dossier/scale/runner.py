@@ -55,7 +55,7 @@ class DaskRunner:
     def __init__(
         self, scheduler: str | None = None, workers: int | None = None, *,
         partition_size: int = 250, retries: int = 2, workdir: str | None = None,
-        progress: bool = True, memory_limit: str = "auto",
+        progress: bool = True, memory_limit: str = "auto", extract: bool = True,
     ) -> None:
         from dask.distributed import Client, LocalCluster
 
@@ -64,6 +64,8 @@ class DaskRunner:
         self.retries = retries
         self.workdir = workdir
         self.show_progress = progress
+        #: Extract on workers while cleaning (else ``run_extraction`` does it later).
+        self.extract = extract
         self.cluster = None
         #: Seconds of the last ingest: ``pass1`` (stats), ``pass2`` (until the last
         #: partition was computed) and ``total`` (stored and committed).
@@ -111,7 +113,7 @@ class DaskRunner:
             futures = [
                 self._submit(
                     clean_partition, p, sources[p.occurrence], stats,
-                    config.source, config.clean, seen[p.occurrence], out_dir, True,
+                    config.source, config.clean, seen[p.occurrence], out_dir, self.extract,
                 )
                 for p in parts
             ]
