@@ -15,8 +15,8 @@ import pytest
 pytest.importorskip("dask.distributed")
 
 from dossier.clean import CleanConfig, clean, document_lines  # noqa: E402
-from dossier.jobs.ingest import IngestConfig, ingest  # noqa: E402
 from dossier.jobs.extract import run_extraction  # noqa: E402
+from dossier.jobs.ingest import IngestConfig, ingest  # noqa: E402
 from dossier.jobs.link import run_linking  # noqa: E402
 from dossier.scale import features, parquet, tasks  # noqa: E402
 from dossier.scale.parquet import ItemResult, read_results, write_results  # noqa: E402
