@@ -103,11 +103,13 @@ class DaskRunner:
         inputs, sources, seen, observed = self._first_pass(paths, store, config, summary, ship)
         counts = self.client.gather([self._submit(observed_items, f) for f in observed])
         self.timings = {"pass1": time.perf_counter() - start}
-        stats = self._submit(
+        pruned = self._submit(
             cleaning_stats, self.client.scatter(store.line_stats()),
             self._reduce(observed), config.clean.recurring_min_docs,
         )
         del observed  # the per-input statistics can go once they are summed
+        # Every worker gets its own copy up front, so no worker is favoured for holding it.
+        stats = self.client.scatter(pruned.result(), broadcast=True)
         out_dir = self._out_dir()
         try:
             parts = list(plan_partitions(inputs, counts, self.partition_size))
