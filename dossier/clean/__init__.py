@@ -40,6 +40,21 @@ class CleanConfig:
     select_body_region: bool = True
     #: Plain text: what one non-prose line costs the body run (higher = tighter body).
     region_line_cost: float = 15.0
+    #: Plain text: a text is a whole page (and gets a body region chosen) when it has
+    #: this many menu-like lines, or half as many making up this share of its lines.
+    page_min_nav_lines: int = 12
+    page_min_nav_share: float = 0.3
+    #: Plain text: score lines with the fitted line model (else the heuristic run only).
+    use_line_model: bool = True
+    #: Weights file of the line model (None: the one shipped with dossier).
+    line_model_path: str | None = None
+    #: Line model decoding: log-odds offset of the body run, cost of a rule-removed line
+    #: inside it, the log-odds a line inside the run needs to stay, and the log-odds
+    #: the first and last lines of the run need (weak lines at its edges go).
+    model_bias: float = -1.0
+    model_removed_cost: float = 1.0
+    model_inner_threshold: float = -2.0
+    model_edge_threshold: float = 0.0
     #: A line in at least this many documents of the outlet is boilerplate.
     recurring_min_docs: int = 3
     #: ...unless recurring lines are more than this share of the text (a copy).

@@ -71,9 +71,10 @@ def features(line: str) -> LineFeatures:
 
 def _newsletter(f: LineFeatures) -> bool:
     hits = {m.group(0).lower() for m in P.NEWSLETTER_CUES.finditer(f.text)}
-    if len(hits) >= 2 and (f.n_words <= 80 or len(hits) >= 4):
+    prose = f.is_prose and f.stop_ratio >= 0.3
+    if len(hits) >= (3 if prose else 2) and (f.n_words <= 80 or len(hits) >= 4):
         return True
-    return bool(hits) and f.n_words <= 12 and not (f.is_prose and f.stop_ratio >= 0.3)
+    return bool(hits) and f.n_words <= 12 and not prose
 
 
 def _cookie(f: LineFeatures) -> bool:
