@@ -81,6 +81,10 @@ def _cookie(f: LineFeatures) -> bool:
     return f.n_words <= 80 and bool(P.COOKIE.search(f.text))
 
 
+def _related_section(f: LineFeatures) -> bool:
+    return f.n_words <= 10 and bool(P.RELATED_SECTION.match(f.text))
+
+
 def _call_to_action(f: LineFeatures) -> bool:
     return f.n_words <= 30 and bool(P.CALL_TO_ACTION.search(f.text))
 
@@ -128,6 +132,7 @@ LINE_RULES: list[tuple[str, Callable[[LineFeatures], bool]]] = [
     ("cookie", _cookie),
     ("credit", _credit),
     ("caption", _caption),
+    ("related_section", _related_section),
     ("call_to_action", _call_to_action),
     ("social", _social),
     ("copyright", _copyright),

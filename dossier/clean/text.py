@@ -18,11 +18,11 @@ from typing import TYPE_CHECKING
 import ftfy
 
 from dossier.clean import patterns as P
+from dossier.clean.linemodel import line_vectors, load_model, log_odds
 from dossier.clean.lines import LineFeatures, features, line_reason
 from dossier.clean.outlets import outlet_from_lines
-from dossier.clean.linemodel import line_vectors, load_model, log_odds
 from dossier.clean.region import best_run, body_span
-from dossier.clean.stats import LineStats, normalize_line
+from dossier.clean.stats import LineStats
 from dossier.model import RemovedText
 
 if TYPE_CHECKING:
@@ -129,7 +129,7 @@ def _mark_rules(segments: list[Segment]) -> None:
         if seg.reason:
             continue
         seg.reason = line_reason(seg.feats)
-        key = normalize_line(seg.text)
+        key = " ".join(seg.text.lower().split())
         if seg.reason is None and key in seen and seg.feats.n_words >= DUPLICATE_MIN_WORDS:
             seg.reason = "duplicate_line"
         seen.add(key)
@@ -212,23 +212,33 @@ def _mark_region(segments: list[Segment], config: CleanConfig) -> None:
         keep = [span is None or span[0] <= i <= span[1] for i in range(len(segments))]
     else:
         rows = line_vectors([s.feats for s in segments], [s.reason for s in segments], english)
-        keep = decode(log_odds(rows, model), [s.reason is None for s in segments], config)
+        fallback = body_span(
+            [s.feats if s.reason is None else None for s in segments],
+            english, config.region_line_cost,
+        )
+        keep = decode(
+            log_odds(rows, model), [s.reason is None for s in segments], config, fallback
+        )
     for seg, kept in zip(segments, keep, strict=True):
         if seg.reason is None and not kept:
             seg.reason = "outside_body"
 
 
-def decode(z: Sequence[float], candidate: Sequence[bool], config: CleanConfig) -> list[bool]:
+def decode(
+    z: Sequence[float], candidate: Sequence[bool], config: CleanConfig,
+    fallback: tuple[int, int] | None = None,
+) -> list[bool]:
     """Body lines from per-line log-odds: the max-sum run of ``z - bias`` over candidate
     lines (removed lines cost ``removed_cost``), trimmed at both ends to lines whose
     log-odds clear ``edge_threshold``, then, inside it, lines that clear
-    ``inner_threshold``."""
+    ``inner_threshold``. ``fallback`` is the run to use when no line scores above
+    the bias (a page whose body the model doubts)."""
     scores = [
         (zi - config.model_bias) if ok else -config.model_removed_cost
         for zi, ok in zip(z, candidate, strict=True)
     ]
-    span = best_run(scores)
-    if span is None:  # nothing reads like body: no evidence of page furniture either
+    span = best_run(scores) or fallback
+    if span is None:
         return list(candidate)
     start, end = span
     while start < end and (not candidate[start] or z[start] < config.model_edge_threshold):

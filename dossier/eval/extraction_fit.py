@@ -26,6 +26,8 @@ from dossier.clean.text import is_english, label_segments
 from dossier.eval.extraction import Page, Score, page_text, score
 from dossier.model import Article, Provenance, RawDocument
 
+DEFAULT_CONFIG = CleanConfig()
+
 
 def _label(line: str, n_words: int, body: str) -> bool:
     return line in body if n_words >= 4 else f"\n{line}\n" in f"\n{body}\n"
@@ -44,7 +46,7 @@ def page_rows(page: Page, config: CleanConfig) -> tuple[list[list[float]], list[
 
 
 def fit(
-    pages: Sequence[Page], config: CleanConfig = CleanConfig(), c: float = 1.0,
+    pages: Sequence[Page], config: CleanConfig = DEFAULT_CONFIG, c: float = 1.0,
     cache: dict[str, tuple] | None = None,
 ) -> dict:
     """Fit the line model on ``pages``; returns the JSON-ready weights."""
@@ -81,7 +83,7 @@ def _predict(page: Page, config: CleanConfig) -> str:
 
 def cross_validate(
     pages: Sequence[Page], folds: int = 5, c: float = 1.0,
-    configs: Sequence[CleanConfig] = (CleanConfig(),), seed: int = 0,
+    configs: Sequence[CleanConfig] = (DEFAULT_CONFIG,), seed: int = 0,
 ) -> list[Score]:
     """Page-grouped k-fold CV of the whole plain-text cleaner, one score per config."""
     order = list(pages)
