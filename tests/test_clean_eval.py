@@ -77,3 +77,9 @@ def test_aeb_sample_scores_well() -> None:
                       CleanConfig(), limit=20)
     cleaned, raw = scores["text (plain-text cleaner)"], scores["text raw (nothing removed)"]
     assert cleaned.f1 > 0.8 and cleaned.f1 > raw.f1 + 0.15
+
+
+@pytest.mark.skipif(not AEB.is_dir(), reason="../shared AEB dataset not available")
+def test_aeb_sample_html_path() -> None:
+    s = evaluate(AEB, ["html (trafilatura path)"], CleanConfig(), limit=10)
+    assert s["html (trafilatura path)"].f1 > 0.9

@@ -154,3 +154,20 @@ def test_split_handle(handle: str, name: str) -> None:
 )
 def test_outlet_from_self_reference(line: str, outlet: str | None) -> None:
     assert outlet_from_lines([line]) == outlet
+
+
+def test_meta_title_line_is_removed_and_url_gives_outlet() -> None:
+    text = "Harbour cranes arrive\n" + "\n".join(PROSE)
+    doc = _doc(text, title="Harbour Cranes Arrive", url="https://www.ledger.example/x")
+    article = clean(doc)
+    assert isinstance(article, Article)
+    assert article.text.startswith(PROSE[0])
+    assert ("title", "Harbour cranes arrive") in {(r.reason, r.text) for r in article.removed}
+    assert article.outlet == "ledger.example"
+
+
+def test_stats_lines_are_the_judged_segments() -> None:
+    text = "date 2024-01-02 Sign up to the Daily email Thanks for signing up to the\n" + PROSE[0]
+    lines = lines_for_stats(_doc(text))
+    assert lines[0] == "date 2024-01-02"
+    assert lines[1].startswith("Sign up") and lines[-1] == PROSE[0]

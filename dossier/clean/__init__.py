@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from dossier.clean.dates import normalize_date
 from dossier.clean.html import clean_html
 from dossier.clean.ids import article_id, normalize_url, sha256_hex
+from dossier.clean.outlets import outlet_from_url
 from dossier.clean.stats import LineStats
-from dossier.clean.text import TextResult, clean_plain_text, repair, split_lines
+from dossier.clean.text import TextResult, clean_plain_text, stats_lines
 from dossier.model import Article, RawDocument
 
 __all__ = [
@@ -98,7 +99,7 @@ def lines_for_stats(doc: RawDocument, config: CleanConfig = CleanConfig()) -> li
     ``LineStats.observe`` once the document is stored (HTML pages: empty list)."""
     if not doc.text or doc.html:
         return []
-    return split_lines(repair(doc.text) if config.fix_encoding else doc.text)
+    return stats_lines(doc.text, config)
 
 
 def _meta_str(meta: dict, key: str) -> str | None:
@@ -129,7 +130,8 @@ def clean(
         text=text,
         title=_meta_str(meta, "title") or result.fields.get("title") or result.title,
         url=url,
-        outlet=_meta_str(meta, "outlet") or result.fields.get("outlet") or result.outlet,
+        outlet=_meta_str(meta, "outlet") or result.fields.get("outlet") or result.outlet
+        or outlet_from_url(url),
         author=_meta_str(meta, "author") or result.fields.get("author") or result.author,
         published=published,
         removed=result.removed,

@@ -252,7 +252,14 @@ def decode(
 
 
 def _mark_title(segments: list[Segment], result: TextResult, meta_title: str | None) -> None:
-    """A headline-like line just before the first body line is the title."""
+    """A headline-like line just before the first body line is the title; a line that
+    repeats the title the container gave goes whatever its shape."""
+    if meta_title:
+        key = " ".join(meta_title.lower().split())
+        for seg in segments:
+            if seg.reason is None and " ".join(seg.text.lower().split()) == key:
+                seg.reason = "title"
+        return
     body_idx = [i for i, s in enumerate(segments) if s.reason is None]
     if not body_idx:
         return
@@ -292,6 +299,13 @@ def _mark_stray_headlines(segments: list[Segment]) -> None:
         before, after = segments[body[pos - 1]].feats, segments[body[pos + 1]].feats
         if before.is_prose and after.is_prose:
             segments[i].reason = "stray_headline"
+
+
+def stats_lines(text: str, config: CleanConfig) -> list[str]:
+    """The units ``LineStats`` counts: the same segments the cleaner judges."""
+    if config.fix_encoding:
+        text = repair(text)
+    return [s.text for s in _split_headers(split_lines(text), TextResult(paragraphs=[]))]
 
 
 def label_segments(
