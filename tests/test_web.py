@@ -131,3 +131,11 @@ def test_story_page_cache_follows_store_changes(tmp_path):
             store.save_dossier(STORY_ID, "1", data)
         store.close()
         assert "A rewritten summary." in c.get(f"/stories/{STORY_ID}").text
+
+
+def test_loopback_server_refuses_foreign_host_headers(tmp_path):
+    db = build_seed_store(tmp_path / "hosts.db")
+    app = create_app(db, allowed_hosts=["127.0.0.1", "localhost"])
+    with TestClient(app, base_url="http://127.0.0.1:8000") as c:
+        assert c.get("/api/articles").status_code == 200
+        assert c.get("/api/articles", headers={"host": "evil.example"}).status_code == 400
