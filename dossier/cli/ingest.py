@@ -9,6 +9,7 @@ from tqdm import tqdm
 
 from dossier.cli._util import db_option, open_store
 from dossier.jobs.ingest import IngestConfig, ingest
+from dossier.jobs.process import process
 from dossier.sources import SourceConfig
 
 
@@ -25,8 +26,10 @@ from dossier.sources import SourceConfig
 @click.option("--batch-size", type=int, default=200, show_default=True,
               help="Documents per transaction.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option("--no-link", is_flag=True,
+              help="Only store articles; skip extraction, linking and dossiers.")
 def ingest_command(paths: tuple[str, ...], db_path: str, max_bytes: int, batch_size: int,
-                   quiet: bool) -> None:
+                   quiet: bool, no_link: bool) -> None:
     """Ingest files, folders, globs or - (stdin): text, HTML, JSONL, WARC, RSS/Atom.
 
     Prints one line per rejected input or record and a closing summary; exits
@@ -37,6 +40,8 @@ def ingest_command(paths: tuple[str, ...], db_path: str, max_bytes: int, batch_s
     bar = tqdm(unit="doc", desc="ingest", disable=quiet or not sys.stderr.isatty(), file=sys.stderr)
     try:
         summary = ingest(list(paths), store, config, progress=lambda _source: bar.update())
+        bar.close()
+        processed = None if no_link else process(store)
     finally:
         bar.close()
         store.close()
@@ -48,5 +53,10 @@ def ingest_command(paths: tuple[str, ...], db_path: str, max_bytes: int, batch_s
         f"{counts['inputs']} inputs: {counts['stored']} stored, {counts['unchanged']} unchanged, "
         f"{counts['new_versions']} new versions, {counts['rejected']} rejected  -> {db_path}"
     )
+    if processed is not None:
+        click.echo(
+            f"extracted {processed.extracted}, {processed.stories} stories, "
+            f"{processed.entities} entities, {processed.dossiers} dossiers built"
+        )
     if summary.rejected:
         sys.exit(1)

@@ -1,8 +1,17 @@
 """The ingest job: inputs -> raw documents -> clean articles -> store.
 
-Writes are grouped in batches of ``batch_size`` documents, each one transaction.
-A crash loses at most the batch in flight; re-running the same ingest finds the
-committed batches already stored (same id, same text) and finishes the rest.
+Two passes, so that cleaning does not depend on the order documents arrive in
+(nor on how a distributed run partitions them):
+
+1. every input's original bytes are stored, and each new document's lines are
+   counted into the outlet line statistics (the boilerplate memory);
+2. inputs are read back from the store, and each document is cleaned against
+   the stored statistics plus this run's, then stored.
+
+Pass 2 writes in batches of ``batch_size`` documents, each one transaction that
+also records which (input, record) pairs are done and their line counts. A crash
+loses at most the batch in flight; re-running finds the committed documents
+already recorded and finishes the rest.
 """
 
 from __future__ import annotations
@@ -10,9 +19,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from dossier.clean import CleanConfig, Dropped, clean
+from dossier.clean import CleanConfig, Dropped, LineStats, clean, document_lines
 from dossier.model import Article, RawDocument, Rejected
-from dossier.sources import InputFile, SourceConfig, iter_inputs, read_input
+from dossier.sources import InputFile, SourceConfig, iter_inputs, make_inputs, read_input
 from dossier.store import Store
 
 
@@ -50,21 +59,68 @@ class IngestSummary:
 Progress = Callable[[str], None]
 
 
-def _documents(
+def ingest(
+    paths: Sequence[str],
+    store: Store,
+    config: IngestConfig | None = None,
+    progress: Progress | None = None,
+) -> IngestSummary:
+    """Read, clean and store every document under ``paths``; never raise on bad input."""
+    config = config or IngestConfig()
+    summary = IngestSummary()
+    inputs, run_stats = _first_pass(paths, store, config, summary)
+    stats = store.line_stats()
+    stats.merge(run_stats)
+    documents = (doc for name, sha in inputs for doc in _read_back(store, name, sha, config))
+    for chunk in _chunks(documents, config.batch_size):
+        delta = LineStats()
+        with store.batch():
+            for item in chunk:
+                if _ingest_one(item, store, config, stats, summary) is not None:
+                    delta.observe(*document_lines(item, config.clean))
+                if progress:
+                    progress(item.source if isinstance(item, Rejected) else item.provenance.source)
+            store.add_line_stats(delta)
+    return summary
+
+
+def _first_pass(
     paths: Sequence[str], store: Store, config: IngestConfig, summary: IngestSummary
-) -> Iterator[RawDocument | Rejected]:
+) -> tuple[list[tuple[str, str]], LineStats]:
+    """Keep every input's bytes; count the lines of documents not stored before."""
+    inputs: list[tuple[str, str]] = []
+    run_stats = LineStats()
     for item in iter_inputs(paths, config.source):
         if isinstance(item, Rejected):
-            yield item
+            with store.batch():
+                store.add_rejection(item)
+            summary.rejected.append(item)
             continue
         summary.inputs += 1
-        _keep_original(store, item)
-        yield from read_input(item, config.source)
+        with store.batch():
+            store.save_input(item.name, item.original_bytes, item.sha256)
+        inputs.append((item.name, item.sha256))
+        for doc in read_input(item, config.source):
+            if isinstance(doc, RawDocument) and not _seen(store, doc):
+                run_stats.observe(*document_lines(doc, config.clean))
+    return inputs, run_stats
 
 
-def _keep_original(store: Store, item: InputFile) -> None:
-    with store.batch():
-        store.save_input(item.name, item.data, item.sha256)
+def _read_back(
+    store: Store, name: str, sha256: str, config: IngestConfig
+) -> Iterator[RawDocument | Rejected]:
+    raw = store.input_bytes(sha256)
+    if raw is None:
+        return
+    # Pass 1 already recorded what was wrong with the input itself; here only
+    # the readable part (a damaged gzip keeps its complete members) matters.
+    for item in make_inputs(name, raw, config.source):
+        if isinstance(item, InputFile):
+            yield from read_input(item, config.source)
+
+
+def _seen(store: Store, doc: RawDocument) -> str | None:
+    return store.document_seen(doc.provenance.input_sha256, doc.provenance.record)
 
 
 def _chunks(items: Iterable[RawDocument | Rejected], size: int) -> Iterator[list]:
@@ -78,46 +134,32 @@ def _chunks(items: Iterable[RawDocument | Rejected], size: int) -> Iterator[list
         yield chunk
 
 
-def ingest(
-    paths: Sequence[str],
+def _ingest_one(
+    item: RawDocument | Rejected,
     store: Store,
-    config: IngestConfig | None = None,
-    progress: Progress | None = None,
-) -> IngestSummary:
-    """Read, clean and store every document under ``paths``; never raise on bad input."""
-    config = config or IngestConfig()
-    summary = IngestSummary()
-    stats = store.line_stats()
-    for chunk in _chunks(_documents(paths, store, config, summary), config.batch_size):
-        with store.batch():
-            for item in chunk:
-                _ingest_one(item, store, config, stats, summary)
-                if progress:
-                    progress(item.source if isinstance(item, Rejected) else item.provenance.source)
-    return summary
-
-
-def _ingest_one(item, store: Store, config: IngestConfig, stats, summary: IngestSummary) -> None:
+    config: IngestConfig,
+    stats: LineStats,
+    summary: IngestSummary,
+) -> Article | None:
+    """Clean and store one document; return it when it was new (stored or a new version)."""
     if isinstance(item, Rejected):
         store.add_rejection(item)
         summary.rejected.append(item)
-        return
+        return None
+    seen = _seen(store, item)
+    if seen is not None:
+        summary.unchanged.append(seen)
+        return None
     result = clean(item, config.clean, stats)
     if isinstance(result, Dropped):
         rejected = Rejected(item.provenance.source, result.reason, item.provenance.record)
         store.add_rejection(rejected)
         summary.rejected.append(rejected)
-        return
+        return None
     outcome, article = store.add_article(result)
+    store.mark_document(item.provenance.input_sha256, item.provenance.record, article.id)
     if outcome == "unchanged":
         summary.unchanged.append(article.id)
-        return
+        return None
     (summary.stored if outcome == "stored" else summary.new_versions).append(article.id)
-    _observe_lines(store, stats, article)
-
-
-def _observe_lines(store: Store, stats, article: Article) -> None:
-    """Teach the boilerplate memory this article's lines, in memory and in the store."""
-    lines = [r.text for r in article.removed] + article.text.split("\n")
-    stats.observe(article.outlet, lines)
-    store.record_lines(stats, article.outlet, lines)
+    return article

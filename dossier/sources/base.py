@@ -80,5 +80,7 @@ def provenance(
 
 def reject(inp: InputFile, reason: str, record: str = "") -> Rejected:
     """A rejection of one record (``record`` set) or of the whole input."""
-    text = f"{record}: {reason}" if record else reason
+    from dossier.sources.decode import clean_str  # local: decode imports nothing of ours
+
+    text = clean_str(f"{record}: {reason}" if record else reason)
     return Rejected(source=inp.name, reason=text, record=record)

@@ -17,7 +17,7 @@ from typing import Any
 
 from charset_normalizer import from_bytes
 
-_BOMS: tuple[tuple[bytes, str], ...] = (
+BOM_CODECS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
     (codecs.BOM_UTF8, "utf-8"),
@@ -98,7 +98,7 @@ def declared_charset(data: bytes) -> str | None:
     return _codec(match.group(1).decode("ascii")) if match else None
 
 
-def _utf16_without_bom(sample: bytes) -> str | None:
+def utf16_without_bom(sample: bytes) -> str | None:
     """UTF-16 text without a BOM: NUL in nearly every other byte of the sample."""
     if len(sample) < 8:
         return None
@@ -112,7 +112,7 @@ def _utf16_without_bom(sample: bytes) -> str | None:
 
 def _guess(data: bytes) -> str:
     sample = data[:_SNIFF_BYTES]
-    utf16 = _utf16_without_bom(sample)
+    utf16 = utf16_without_bom(sample)
     if utf16:
         return utf16
     best = from_bytes(sample).best()
@@ -121,7 +121,7 @@ def _guess(data: bytes) -> str:
 
 def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
     """Decode ``data`` following the module's strategy; never raises on any input."""
-    for bom, name in _BOMS:
+    for bom, name in BOM_CODECS:
         if data.startswith(bom):
             return Decoded(clean_str(data[len(bom) :].decode(name, errors="replace")), name)
     try:
@@ -144,8 +144,12 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
 
 
 def _mostly_utf8(sample: bytes) -> bool:
-    """More valid multi-byte UTF-8 sequences than stray high bytes."""
+    """Enough valid multi-byte UTF-8 sequences that the stray bytes look pasted in.
+
+    Legacy Cyrillic or Greek text forms an accidental valid pair now and then,
+    but its stray bytes outnumber those pairs many times over.
+    """
     matches = _UTF8_MULTIBYTE.findall(sample)
     high = len(sample) - len(sample.translate(None, _HIGH_BYTES))
     stray = high - sum(len(m) for m in matches)
-    return len(matches) >= stray
+    return len(matches) * 4 >= stray

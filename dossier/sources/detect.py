@@ -61,9 +61,9 @@ def binary_kind(data: bytes) -> str | None:
     sample = data[:8192]
     if not sample or sample[:2] in (b"\xff\xfe", b"\xfe\xff") or sample[:3] == b"\xef\xbb\xbf":
         return None
-    from dossier.sources.decode import _utf16_without_bom  # local: avoid import cycle
+    from dossier.sources.decode import utf16_without_bom  # local: avoid import cycle
 
-    if _utf16_without_bom(sample):
+    if utf16_without_bom(sample):
         return None
     controls = len(sample) - len(sample.translate(None, _CONTROL))
     return "binary data" if controls > 0.1 * len(sample) else None
@@ -79,9 +79,18 @@ def _head(data: bytes) -> bytes:
 
 
 def _head_text(head: bytes) -> str:
-    from dossier.sources.decode import decode_bytes  # local: keeps detect import-light
+    """The head as text for sniffing ASCII markers: exact codecs only where bytes need them.
 
-    return decode_bytes(head[:8192]).text.lstrip("\ufeff \t\r\n").lower()
+    Full charset detection is for the readers; here Latin-1 stands in for any
+    single-byte encoding because every marker looked for is ASCII.
+    """
+    from dossier.sources.decode import BOM_CODECS, utf16_without_bom  # local: no cycle
+
+    sample = head[:8192]
+    codec = next((name for bom, name in BOM_CODECS if sample.startswith(bom)), None)
+    codec = codec or utf16_without_bom(sample) or "latin-1"
+    text = sample.decode(codec, errors="replace")
+    return text.replace("\x00", "").lstrip("\ufeff \t\r\n").lower()
 
 
 def _ext_hint(name: str) -> Format | None:
@@ -120,10 +129,10 @@ def detect_format(data: bytes, name: str = "") -> Format | None:
     sniffed through its first decompressed bytes.
     """
     head = _head(data)
-    if not head.strip() or binary_kind(head):
-        return None
     if head.lstrip().startswith((b"WARC/1.", b"WARC/0.")):
         return "warc"
+    if not head.strip() or binary_kind(head):
+        return None
     text = _head_text(head)
     hint = _ext_hint(name)
     if text.startswith("<"):

@@ -1,4 +1,4 @@
-"""JSON Lines, one article object per line (also a JSON array of such objects).
+"""JSON Lines, one article object per line (also one JSON object, or an array of them).
 
 Known fields (``url``, ``title``, ``date``, ``outlet``, ``author``) and every
 unknown one go to ``meta``; ``text`` or ``html`` is the body. Each bad line is its
@@ -65,9 +65,24 @@ def _read_array(inp: InputFile, config: SourceConfig) -> Iterator[Item]:
         yield record_to_document(inp, obj, f"item {number}", config)
 
 
+def _single_json_document(data: bytes) -> bool:
+    """A pretty-printed JSON object spread over lines (first line alone is not JSON)."""
+    first = data.lstrip().split(b"\n", 1)[0]
+    try:
+        json.loads(first)
+        return False
+    except (ValueError, RecursionError):
+        pass
+    try:
+        json.loads(decode_bytes(data).text)
+    except (ValueError, RecursionError):
+        return False
+    return True
+
+
 def read_jsonl(inp: InputFile, config: SourceConfig) -> Iterator[Item]:
     """A document per good line, a Rejected per bad one."""
-    if inp.data.lstrip()[:1] == b"[":
+    if inp.data.lstrip()[:1] == b"[" or _single_json_document(inp.data):
         yield from _read_array(inp, config)
         return
     for number, raw in enumerate(inp.data.split(b"\n"), 1):
@@ -83,7 +98,10 @@ def read_jsonl(inp: InputFile, config: SourceConfig) -> Iterator[Item]:
             continue
         try:
             obj = _parse_line(raw)
+        except json.JSONDecodeError as exc:
+            yield reject(inp, f"malformed JSON: {exc.msg} at column {exc.colno}", record)
+            continue
         except (ValueError, RecursionError) as exc:
-            yield reject(inp, f"malformed JSON: {exc}", record)
+            yield reject(inp, f"malformed JSON: {type(exc).__name__}: {exc}", record)
             continue
         yield record_to_document(inp, obj, record, config)

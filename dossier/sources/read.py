@@ -35,7 +35,9 @@ def _expand_gzip(inp: InputFile, config: SourceConfig) -> InputFile:
     return InputFile(inp.name, data, inp.sha256, inp.original_bytes)
 
 
-def _check(inp: InputFile, config: SourceConfig) -> tuple[InputFile, Format | None, str]:
+def _check(
+    inp: InputFile, config: SourceConfig, forced: Format | None
+) -> tuple[InputFile, Format | None, str]:
     """The input ready to read, its format, or the reason it cannot be read."""
     if len(inp.data) > config.max_bytes:
         return inp, None, f"input too large: over the {config.max_bytes}-byte limit"
@@ -46,11 +48,11 @@ def _check(inp: InputFile, config: SourceConfig) -> tuple[InputFile, Format | No
             return inp, None, str(exc)
     if not inp.data.strip():
         return inp, None, "empty file"
-    kind = binary_kind(inp.data)
-    if kind:
-        return inp, None, f"binary file ({kind}), not a text, HTML, JSONL, WARC or feed input"
-    fmt = detect_format(inp.data, inp.name)
+    fmt = forced or detect_format(inp.data, inp.name)
     if fmt is None:
+        kind = binary_kind(inp.data)
+        if kind:
+            return inp, None, f"binary file ({kind}), not a text, HTML, JSONL, WARC or feed input"
         return inp, None, "unrecognised format"
     return inp, fmt, ""
 
@@ -60,19 +62,19 @@ def read_input(
 ) -> Iterator[Item]:
     """Every document in ``inp`` and a Rejected for every part that is not one.
 
-    ``fmt`` forces a reader (a ``--format`` flag); by default the content decides.
+    ``fmt`` forces a reader (a ``--format`` flag) over detection; size, gzip and
+    emptiness checks still apply. By default the content decides.
     Never raises: a reader failure ends that input with one Rejected naming it.
     """
     config = config or SourceConfig()
     try:
-        inp, detected, reason = _check(inp, config)
+        inp, fmt, reason = _check(inp, config, fmt)
     except Exception as exc:  # noqa: BLE001 - the stage's promise: nothing escapes
         yield reject(inp, f"cannot read input: {type(exc).__name__}: {exc}")
         return
-    if reason and fmt is None:
+    if fmt is None:
         yield reject(inp, reason)
         return
-    fmt = fmt or detected
     yield from _guarded(READERS[fmt](inp, config), inp, fmt, config)
 
 

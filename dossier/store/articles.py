@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from dossier.clean import LineStats
 from dossier.model import Article, Rejected
 from dossier.store.base import StoreBase, now
 from dossier.store.codec import ARTICLE_COLUMNS, article_to_row, row_to_article
@@ -36,6 +37,20 @@ class ArticleQueries(StoreBase):
     def input_bytes(self, sha256: str) -> bytes | None:
         row = self.conn.execute("SELECT data FROM inputs WHERE sha256 = ?", (sha256,)).fetchone()
         return bytes(row[0]) if row else None
+
+    def document_seen(self, input_sha256: str, record: str) -> str | None:
+        """The article a document (an input's record) became, if it was stored before."""
+        row = self.conn.execute(
+            "SELECT article_id FROM documents WHERE input_sha256 = ? AND record = ?",
+            (input_sha256, record),
+        ).fetchone()
+        return row[0] if row else None
+
+    def mark_document(self, input_sha256: str, record: str, article_id: str) -> None:
+        self.conn.execute(
+            "INSERT OR REPLACE INTO documents (input_sha256, record, article_id) VALUES (?, ?, ?)",
+            (input_sha256, record, article_id),
+        )
 
     def add_article(self, article: Article) -> tuple[Outcome, Article]:
         """Store ``article`` unless the same text is already stored under its id.
@@ -120,6 +135,19 @@ class ArticleQueries(StoreBase):
         )
         params.extend([-1 if limit is None else limit, offset])
         return [row_to_article(r) for r in self.conn.execute(sql, params)]
+
+    def line_stats(self) -> LineStats:
+        """The cleaner's corpus memory of recurring lines per outlet."""
+        rows = self.conn.execute("SELECT outlet, line_hash, n FROM line_stats")
+        return LineStats.from_rows((r[0], r[1], r[2]) for r in rows)
+
+    def add_line_stats(self, delta: LineStats) -> None:
+        """Add a batch's line counts (``LineStats.to_rows`` form) to the stored ones."""
+        self.conn.executemany(
+            "INSERT INTO line_stats (outlet, line_hash, n) VALUES (?, ?, ?) "
+            "ON CONFLICT (outlet, line_hash) DO UPDATE SET n = n + excluded.n",
+            delta.to_rows(),
+        )
 
     def article_count(self) -> int:
         return self.conn.execute("SELECT COUNT(DISTINCT id) FROM articles").fetchone()[0]

@@ -107,10 +107,12 @@ def _foundation(conn: sqlite3.Connection) -> None:
             n INTEGER NOT NULL,
             PRIMARY KEY (outlet, line_hash)
         ) WITHOUT ROWID;
-        CREATE TABLE outlet_documents (
-            outlet TEXT PRIMARY KEY,
-            n INTEGER NOT NULL
-        );
+        CREATE TABLE documents (
+            input_sha256 TEXT NOT NULL,
+            record TEXT NOT NULL,
+            article_id TEXT NOT NULL,
+            PRIMARY KEY (input_sha256, record)
+        ) WITHOUT ROWID;
         CREATE TABLE ingest_runs (
             seq INTEGER PRIMARY KEY,
             started_at TEXT NOT NULL,

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import asdict
 from typing import Any
 
-from dossier.model import CanonicalEntity, Extraction, Story, StoryAssignment
+from dossier.model import CanonicalEntity, Dossier, Extraction, Story, StoryAssignment
 from dossier.store.base import StoreBase, now
 from dossier.store.codec import dumps, from_dict
 
@@ -70,8 +70,7 @@ class StageQueries(StoreBase):
     def unlinked_article_ids(self) -> list[str]:
         rows = self.conn.execute(
             "SELECT a.id FROM current_articles a LEFT JOIN story_articles s "
-            "ON s.article_id = a.id WHERE s.article_id IS NULL "
-            "ORDER BY a.published IS NULL, a.published, a.seq"
+            "ON s.article_id = a.id WHERE s.article_id IS NULL ORDER BY a.seq"
         )
         return [r[0] for r in rows]
 
@@ -253,6 +252,11 @@ class StageQueries(StoreBase):
             "SELECT data FROM dossiers WHERE story_id = ?", (story_id,)
         ).fetchone()
         return json.loads(row[0]) if row else None
+
+    def dossier(self, story_id: str) -> Dossier | None:
+        """The stored dossier of a story, rebuilt as model objects."""
+        data = self.dossier_data(story_id)
+        return from_dict(Dossier, data) if data is not None else None
 
     def prune_dossiers(self) -> None:
         """Drop dossiers of stories that no longer exist (merged away)."""
