@@ -14,10 +14,14 @@ from dossier.cli.demo import sample_dir  # noqa: E402
 from dossier.cli.serve import serve_command  # noqa: E402
 
 
-def test_serve_binds_loopback_unless_told_otherwise():
-    options = {p.name: p for p in serve_command.params}
-    assert options["host"].default == "127.0.0.1"
-    assert options["allow_ingest"].default is False
+def test_serve_binds_loopback_and_is_read_only_by_default(monkeypatch, tmp_path):
+    calls = []
+    monkeypatch.setattr("dossier.cli.serve.serve", lambda *args: calls.append(args))
+    db = str(tmp_path / "x.db")
+    assert CliRunner().invoke(serve_command, ["--db", db]).exit_code == 0
+    assert CliRunner().invoke(serve_command, ["--db", db, "--host", "0.0.0.0",
+                                              "--allow-ingest"]).exit_code == 0
+    assert calls == [(db, "127.0.0.1", 8000, False), (db, "0.0.0.0", 8000, True)]
 
 
 def test_serve_help_mentions_read_only():

@@ -15,7 +15,7 @@ DEMO_DB = "dossier-demo.db"
 #: ``module:function(store)`` run after ingest, in order, when the module exists:
 #: the stages that turn stored articles into extractions, stories and dossiers.
 DEMO_STAGES: list[str] = [
-    "dossier.jobs.pipeline:run_pipeline",
+    "dossier.jobs.process:process",
 ]
 
 
@@ -52,9 +52,8 @@ def build_demo(db_path: str) -> dict[str, int]:
     try:
         summary = ingest([str(sample_dir())], store)
         _run_stages(store)
-        stories = store.stories() if callable(getattr(store, "stories", None)) else []
         return summary.as_dict() | {"articles": store.article_count(),
-                                    "stories": len(list(stories)),
+                                    "stories": store.story_count(),
                                     "outlets": len(store.outlets())}
     finally:
         store.close()

@@ -42,5 +42,5 @@ def export_stories(fmt: Fmt, store: StoreDep, limit: ExportLimit = 1000,
 @router.get("/exports/stories/{story_id}.{fmt}", summary="One story's dossier")
 def export_story(story_id: str, fmt: Fmt, store: StoreDep) -> Response:
     view = views.story_detail(store, story_id)
-    dossier = store.dossier_data(view["id"])
+    dossier = store.dossier(view["id"])
     return _download(exports.story_export(view, dossier, fmt), fmt, f"story-{view['id']}")
