@@ -9,7 +9,9 @@ the web layer is tested on known content whatever the extractors currently find.
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import tempfile
 from pathlib import Path
 
 from dossier.model import (
@@ -161,3 +163,33 @@ def build_seed_store(path: str | Path) -> str:
     finally:
         store.close()
     return str(path)
+
+
+SAMPLE = Path(__file__).resolve().parents[1] / "examples" / "sample"
+
+
+@functools.cache
+def pipeline_store() -> str:
+    """The seeds and the sample corpus through the real pipeline, built once per run.
+
+    Ingest, then ``jobs.process`` (extract, link, entities, dossiers): what
+    ``dossier demo`` does. The tests that use it check the web layer on whatever
+    the stages currently find, so they assert shapes and known names loosely.
+    """
+    from dossier.jobs.ingest import ingest
+    from dossier.jobs.process import process
+
+    path = Path(tempfile.mkdtemp(prefix="dossier-serve-")) / "pipeline.db"
+    store = WebStore(path)
+    try:
+        ingest([str(SEEDS), str(SAMPLE)], store)
+        process(store)
+    finally:
+        store.close()
+    return str(path)
+
+
+def seed_story_id(store: WebStore) -> str:
+    """The story the pipeline put the Kyiv Post seed article in."""
+    article = next(a for a in store.articles(outlet="Kyiv Post") if "Shoigu" in a.text)
+    return store.story_of(article.id).story_id

@@ -7,6 +7,7 @@ installs them; see .ci/run). Screenshots of each page go to
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -22,7 +23,7 @@ webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not in
                                 "(pip install -e '.[test]')")
 from selenium.common.exceptions import NoAlertPresentException  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
-from serve_store import SEEDS, STORY_ID, build_seed_store  # noqa: E402
+from serve_store import SAMPLE, SEEDS, STORY_ID, build_seed_store, pipeline_store  # noqa: E402
 from test_web import add_hostile  # noqa: E402
 
 SHOTS = Path(__file__).resolve().parents[1] / "artifacts" / "screenshots"
@@ -52,14 +53,13 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def base_url(tmp_path_factory):
+@contextlib.contextmanager
+def serving(db: str):
+    """``create_app(db)`` under uvicorn on a free loopback port, in a thread."""
     import uvicorn
 
     from dossier.api.app import create_app
 
-    db = build_seed_store(tmp_path_factory.mktemp("browser") / "seed.db")
-    add_hostile(db)
     port = _free_port()
     server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port,
                                            log_level="warning"))
@@ -68,9 +68,29 @@ def base_url(tmp_path_factory):
     deadline = time.monotonic() + 20
     while not server.started and time.monotonic() < deadline:
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory):
+    db = build_seed_store(tmp_path_factory.mktemp("browser") / "seed.db")
+    add_hostile(db)
+    with serving(db) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def pipeline_url():
+    try:
+        db = pipeline_store()
+    except ImportError as exc:
+        pytest.skip(f"a pipeline stage is not merged yet: {exc}")
+    with serving(db) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -197,3 +217,22 @@ def test_hostile_article_executes_nothing(browser, base_url, path):
     if path == "/articles/evil1":
         assert "<script>window.__xss=1</script>" in browser.find_element(By.TAG_NAME, "h1").text
         shot(browser, "06-hostile-article")
+
+
+@pytest.mark.skipif(not SAMPLE.is_dir(), reason="examples/sample/ is absent")
+def test_pipeline_river_to_seed_story(browser, pipeline_url):
+    """The same walk on what the real pipeline built from the seeds and the sample corpus."""
+    browser.set_window_size(1280, 1000)
+    browser.get(pipeline_url + "/")
+    cards = browser.find_elements(By.CSS_SELECTOR, ".story-card")
+    assert len(cards) >= 7
+    shot(browser, "07-pipeline-river")
+    seed = next(c for c in cards if "Ben Wallace" in c.text)
+    seed.find_element(By.CSS_SELECTOR, "h2 a").click()
+    assert "/stories/" in browser.current_url
+    assert len(browser.find_elements(By.CSS_SELECTOR, "svg.timeline circle.dot")) >= 3
+    claim = next(c for c in browser.find_elements(By.CSS_SELECTOR, "li.claim")
+                 if c.find_element(By.CSS_SELECTOR, ".said .speaker").text == "Sergei Shoigu")
+    assert len(claim.find_elements(By.CSS_SELECTOR, "li.response")) >= 3
+    assert browser.find_elements(By.CSS_SELECTOR, "tr.fact.single")
+    shot(browser, "08-pipeline-seed-story")
