@@ -139,3 +139,5 @@ def test_ingest_over_http_with_the_flag(tmp_path):
         assert response.status_code == 200, response.text
         assert response.json()["stored"] == 1
         assert c.get("/api/search", params={"q": "dock workers"}).json()["total"] == 1
+        (hit,) = c.get("/api/search", params={"q": "dock workers"}).json()["items"]
+        assert c.get(f"/api/articles/{hit['id']}").json()["story_id"]  # processed too
