@@ -5,13 +5,9 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
-try:
-    from dossier.cli import cli
-except ImportError as exc:  # a stage the CLI imports is not merged yet
-    pytest.skip(f"the CLI does not import yet: {exc}", allow_module_level=True)
-
-from dossier.cli.demo import sample_dir  # noqa: E402
-from dossier.cli.serve import serve_command  # noqa: E402
+from dossier.cli import cli
+from dossier.cli.demo import sample_dir
+from dossier.cli.serve import serve_command
 
 
 def test_serve_binds_loopback_and_is_read_only_by_default(monkeypatch, tmp_path):

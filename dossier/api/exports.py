@@ -8,13 +8,13 @@ is written out here. Registries map a format name to (media type, writer).
 from __future__ import annotations
 
 import csv
-import importlib
 import io
 import json
 from collections.abc import Callable
 from typing import Any
 
 from dossier.api.dossier_view import flatten
+from dossier.story import render
 
 ARTICLE_COLUMNS = ("id", "published", "outlet", "title", "author", "url", "words")
 STORY_COLUMNS = ("id", "title", "first_date", "last_date", "n_outlets", "n_articles", "outlets")
@@ -64,20 +64,11 @@ def table(rows: list[dict[str, Any]], columns: tuple[str, ...], fmt: str, title:
 
 
 def story_export(view: dict[str, Any], dossier: Any, fmt: str) -> str:
-    """One story's dossier in ``fmt``; the story stage's renderer when it exists."""
-    render = _story_renderer()
-    if render is not None and dossier is not None:
+    """One story's dossier in ``fmt`` through the story stage's renderer; a story
+    whose dossier is not built yet is exported from its view (articles, counts)."""
+    if dossier is not None:
         return render(dossier, {"md": "markdown"}.get(fmt, fmt))
     return STORY_WRITERS[fmt](view)
-
-
-def _story_renderer() -> Callable[[Any, str], str] | None:
-    try:
-        module = importlib.import_module("dossier.story")
-    except ImportError:
-        return None
-    render = getattr(module, "render", None)
-    return render if callable(render) else None
 
 
 def _story_json(view: dict[str, Any]) -> str:
