@@ -9,9 +9,14 @@ the web layer is tested on known content whatever the extractors currently find.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
+import socket
 import tempfile
+import threading
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from dossier.model import (
@@ -193,3 +198,31 @@ def seed_story_id(store: WebStore) -> str:
     """The story the pipeline put the Kyiv Post seed article in."""
     article = next(a for a in store.articles(outlet="Kyiv Post") if "Shoigu" in a.text)
     return store.story_of(article.id).story_id
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def serving(db: str) -> Iterator[str]:
+    """``create_app(db)`` under uvicorn on a free loopback port, in a thread; yields its URL."""
+    import uvicorn
+
+    from dossier.api.app import create_app
+
+    port = _free_port()
+    server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port,
+                                           log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)

@@ -7,12 +7,8 @@ installs them; see .ci/run). Screenshots of each page go to
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
-import socket
-import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -23,7 +19,14 @@ webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not in
                                 "(pip install -e '.[test]')")
 from selenium.common.exceptions import NoAlertPresentException  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
-from serve_store import SAMPLE, SEEDS, STORY_ID, build_seed_store, pipeline_store  # noqa: E402
+from serve_store import (  # noqa: E402
+    SAMPLE,
+    SEEDS,
+    STORY_ID,
+    build_seed_store,
+    pipeline_store,
+    serving,
+)
 from test_web import add_hostile  # noqa: E402
 
 SHOTS = Path(__file__).resolve().parents[1] / "artifacts" / "screenshots"
@@ -45,34 +48,6 @@ if not SEEDS.is_dir():
 if not (CHROMIUM and CHROMEDRIVER):
     pytest.skip("no chromium/chromedriver found: apt-get install -y chromium chromium-driver "
                 "(or set DOSSIER_CHROMIUM / DOSSIER_CHROMEDRIVER)", allow_module_level=True)
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@contextlib.contextmanager
-def serving(db: str):
-    """``create_app(db)`` under uvicorn on a free loopback port, in a thread."""
-    import uvicorn
-
-    from dossier.api.app import create_app
-
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port,
-                                           log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
 
 
 @pytest.fixture(scope="module")

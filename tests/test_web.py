@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import re
+import socket
 
 import pytest
 
 pytest.importorskip("fastapi")
 from fastapi.testclient import TestClient  # noqa: E402
-from serve_store import SEEDS, SINGLE_FACT, STORY_ID, build_seed_store  # noqa: E402
+from serve_store import SEEDS, SINGLE_FACT, STORY_ID, build_seed_store, serving  # noqa: E402
 
 from dossier.api.app import CSP, create_app  # noqa: E402
 from dossier.model import Article, RemovedText  # noqa: E402
@@ -139,3 +140,20 @@ def test_loopback_server_refuses_foreign_host_headers(tmp_path):
     with TestClient(app, base_url="http://127.0.0.1:8000") as c:
         assert c.get("/api/articles").status_code == 200
         assert c.get("/api/articles", headers={"host": "evil.example"}).status_code == 400
+
+
+@pytest.mark.parametrize("raw", ["/static/../../../../etc/passwd", "/static/../api/app.py",
+                                 "/../../pyproject.toml", "/static/..\\..\\api\\app.py"])
+def test_raw_traversal_paths_on_a_real_server_are_404(tmp_path, raw):
+    """Paths sent byte for byte (no client-side normalising), as an attacker would."""
+    db = build_seed_store(tmp_path / "raw.db")
+    with serving(db) as url:
+        host, port = url.removeprefix("http://").split(":")
+        with socket.create_connection((host, int(port)), timeout=10) as sock:
+            sock.sendall(f"GET {raw} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+                         .encode())
+            reply = b""
+            while chunk := sock.recv(65536):
+                reply += chunk
+    assert reply.startswith(b"HTTP/1.1 404")
+    assert b"import" not in reply and b"root:" not in reply
