@@ -226,3 +226,18 @@ def serving(db: str) -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+HOSTILE_INPUTS = Path(__file__).resolve().parent / "fixtures" / "serve"
+
+
+def ingest_hostile(db: str) -> list[str]:
+    """Ingest the hostile fixtures (``<script>``/``onerror=`` in titles and bodies) for real."""
+    from dossier.jobs.ingest import ingest
+
+    store = WebStore(db)
+    try:
+        summary = ingest([str(HOSTILE_INPUTS)], store)
+    finally:
+        store.close()
+    return summary.stored + summary.new_versions

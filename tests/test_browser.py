@@ -24,6 +24,7 @@ from serve_store import (  # noqa: E402
     SEEDS,
     STORY_ID,
     build_seed_store,
+    ingest_hostile,
     pipeline_store,
     serving,
 )
@@ -54,8 +55,12 @@ if not (CHROMIUM and CHROMEDRIVER):
 def base_url(tmp_path_factory):
     db = build_seed_store(tmp_path_factory.mktemp("browser") / "seed.db")
     add_hostile(db)
+    hostile_ids.extend(ingest_hostile(db))
     with serving(db) as url:
         yield url
+
+
+hostile_ids: list[str] = []
 
 
 @pytest.fixture(scope="module")
@@ -211,3 +216,15 @@ def test_pipeline_river_to_seed_story(browser, pipeline_url):
     assert len(claim.find_elements(By.CSS_SELECTOR, "li.response")) >= 3
     assert browser.find_elements(By.CSS_SELECTOR, "tr.fact.single")
     shot(browser, "08-pipeline-seed-story")
+
+
+def test_ingested_hostile_articles_execute_nothing(browser, base_url):
+    """Articles that went through the real ingest with payloads in title and body."""
+    assert len(hostile_ids) == 2
+    for article_id in hostile_ids:
+        browser.get(f"{base_url}/articles/{article_id}")
+        assert no_script_ran(browser)
+        assert browser.find_elements(By.CSS_SELECTOR, "main img, main svg") == []
+    browser.get(f"{base_url}/search?q=xss")
+    assert no_script_ran(browser) and len(browser.find_elements(By.CSS_SELECTOR, "li.result")) >= 2
+    shot(browser, "09-hostile-search")

@@ -10,7 +10,14 @@ import pytest
 
 pytest.importorskip("fastapi")
 from fastapi.testclient import TestClient  # noqa: E402
-from serve_store import SEEDS, SINGLE_FACT, STORY_ID, build_seed_store, serving  # noqa: E402
+from serve_store import (  # noqa: E402
+    SEEDS,
+    SINGLE_FACT,
+    STORY_ID,
+    build_seed_store,
+    ingest_hostile,
+    serving,
+)
 
 from dossier.api.app import CSP, create_app  # noqa: E402
 from dossier.model import Article, RemovedText  # noqa: E402
@@ -41,8 +48,21 @@ def add_hostile(db: str) -> None:
 def client(tmp_path_factory):
     db = build_seed_store(tmp_path_factory.mktemp("web") / "seed.db")
     add_hostile(db)
+    ingest_hostile(db)
     with TestClient(create_app(db)) as c:
         yield c
+
+
+def test_ingested_hostile_titles_and_bodies_are_escaped(client):
+    hits = client.get("/api/search", params={"q": "xss"}).json()["items"]
+    titles = [h["title"] for h in hits]
+    assert any("<script>" in t for t in titles)  # stored verbatim, as data
+    for hit in hits:
+        html = client.get(f"/articles/{hit['id']}").text
+        for raw in ("<script>window", "<img src=x", "<svg onload"):
+            assert raw not in html
+        assert "window.__xss" in html  # shown, as text
+    assert any("&lt;script&gt;" in client.get(f"/articles/{h['id']}").text for h in hits)
 
 
 @pytest.mark.parametrize("url, needle", [
