@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 
 import click
 
 import dossier
-from dossier.store.web import WebStore
+from dossier.jobs.ingest import ingest
+from dossier.jobs.process import process
+from dossier.store import Store
 
 DEMO_DB = "dossier-demo.db"
-
-#: ``module:function(store)`` run after ingest, in order, when the module exists:
-#: the stages that turn stored articles into extractions, stories and dossiers.
-DEMO_STAGES: list[str] = [
-    "dossier.jobs.process:process",
-]
-
 
 def sample_dir() -> Path:
     """``examples/sample`` shipped in the package, or next to it in a source checkout."""
@@ -29,29 +23,12 @@ def sample_dir() -> Path:
                                "run from a source checkout or reinstall dossier")
 
 
-def _run_stages(store: WebStore) -> list[str]:
-    ran = []
-    for spec in DEMO_STAGES:
-        module_name, attribute = spec.split(":")
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError:
-            continue
-        fn = getattr(module, attribute, None)
-        if callable(fn):
-            fn(store)
-            ran.append(spec)
-    return ran
-
-
 def build_demo(db_path: str) -> dict[str, int]:
     """Ingest the sample corpus into ``db_path`` and run the later stages; return counts."""
-    from dossier.jobs.ingest import ingest
-
-    store = WebStore(db_path)
+    store = Store(db_path)
     try:
         summary = ingest([str(sample_dir())], store)
-        _run_stages(store)
+        process(store)
         return summary.as_dict() | {"articles": store.article_count(),
                                     "stories": store.story_count(),
                                     "outlets": len(store.outlets())}
@@ -70,6 +47,10 @@ def demo_command(db_path: str, port: int, no_serve: bool) -> None:
     click.echo(f"demo store {db_path}: {counts['articles']} articles from {counts['outlets']} "
                f"outlets, {counts['stories']} stories ({counts['stored']} newly stored, "
                f"{counts['unchanged']} already there, {counts['rejected']} rejected)")
+    with Store(db_path, read_only=True) as store:
+        for story in store.stories(limit=10):
+            click.echo(f"  {story.id}  {len(story.article_ids):>2} articles  "
+                       f"{len(story.outlets)} outlets  {story.first_date or ''}  {story.title}")
     if no_serve:
         return
     from dossier.cli.serve import serve
