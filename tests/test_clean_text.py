@@ -6,7 +6,14 @@ import pickle
 
 import pytest
 
-from dossier.clean import CleanConfig, Dropped, LineStats, clean, lines_for_stats
+from dossier.clean import (
+    CleanConfig,
+    Dropped,
+    LineStats,
+    clean,
+    document_lines,
+    lines_for_stats,
+)
 from dossier.clean.outlets import outlet_from_lines, split_handle
 from dossier.model import Article, Provenance, RawDocument
 
@@ -120,8 +127,13 @@ def test_title_byline_and_header_fields() -> None:
 
 
 def test_meta_takes_precedence_and_dates_normalise() -> None:
-    doc = _doc("\n".join(PROSE), title="Given", date="Tue, 05 Mar 2024 10:00:00 GMT",
-               outlet="Ledger", url="HTTPS://Ledger.example/a/?utm_source=x")
+    doc = _doc(
+        "\n".join(PROSE),
+        title="Given",
+        date="Tue, 05 Mar 2024 10:00:00 GMT",
+        outlet="Ledger",
+        url="HTTPS://Ledger.example/a/?utm_source=x",
+    )
     article = clean(doc)
     assert isinstance(article, Article)
     assert (article.title, article.published, article.outlet) == ("Given", "2024-03-05", "Ledger")
@@ -136,8 +148,13 @@ def test_empty_document_is_dropped() -> None:
 
 @pytest.mark.parametrize(
     "handle, name",
-    [("Kyivpost_official", "Kyiv Post"), ("TheIndependent", "The Independent"),
-     ("BBCWorld", "BBC World"), ("kyivindependent", "Kyiv Independent"), ("cnn", "CNN")],
+    [
+        ("Kyivpost_official", "Kyiv Post"),
+        ("TheIndependent", "The Independent"),
+        ("BBCWorld", "BBC World"),
+        ("kyivindependent", "Kyiv Independent"),
+        ("cnn", "CNN"),
+    ],
 )
 def test_split_handle(handle: str, name: str) -> None:
     assert split_handle(handle) == name
@@ -171,3 +188,17 @@ def test_stats_lines_are_the_judged_segments() -> None:
     lines = lines_for_stats(_doc(text))
     assert lines[0] == "date 2024-01-02"
     assert lines[1].startswith("Sign up") and lines[-1] == PROSE[0]
+
+
+def test_document_lines_match_what_clean_looks_up() -> None:
+    """Two-pass ingest: observe every document first, then clean each one."""
+    docs = [_doc(_story(n) + "\nFollow Daily Ledger on Twitter") for n in range(4)]
+    stats = LineStats()
+    for doc in docs:
+        outlet, lines = document_lines(doc)
+        assert outlet == "Daily Ledger"
+        stats.observe(outlet, lines)
+    article = clean(docs[0], stats=stats)
+    assert isinstance(article, Article)
+    assert article.outlet == "Daily Ledger"
+    assert PROMO not in article.text and PROSE[1] in article.text

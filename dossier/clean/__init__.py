@@ -17,7 +17,7 @@ from dossier.clean.html import clean_html
 from dossier.clean.ids import article_id, normalize_url, sha256_hex
 from dossier.clean.outlets import outlet_from_url
 from dossier.clean.stats import LineStats
-from dossier.clean.text import TextResult, clean_plain_text, stats_lines
+from dossier.clean.text import TextResult, clean_plain_text, label_segments, stats_lines
 from dossier.model import Article, RawDocument
 
 __all__ = [
@@ -26,6 +26,7 @@ __all__ = [
     "LineStats",
     "article_id",
     "clean",
+    "document_lines",
     "lines_for_stats",
     "normalize_url",
 ]
@@ -100,6 +101,23 @@ def lines_for_stats(doc: RawDocument, config: CleanConfig = CleanConfig()) -> li
     if not doc.text or doc.html:
         return []
     return stats_lines(doc.text, config)
+
+
+def document_lines(
+    doc: RawDocument, config: CleanConfig = CleanConfig()
+) -> tuple[str | None, list[str]]:
+    """The (outlet, lines) a document contributes to ``LineStats``, before cleaning.
+
+    Ingest observes every new document of a run first and cleans afterwards, so
+    the result does not depend on the order documents arrive in (or on how a
+    distributed run partitions them).
+    """
+    meta_outlet = _meta_str(doc.meta or {}, "outlet")
+    if not doc.text or doc.html:
+        return meta_outlet, []
+    # The same segments, and the same outlet, that clean() will look up.
+    segments, result = label_segments(doc.text, config, None, meta_outlet)
+    return result.outlet, [s.text for s in segments]
 
 
 def _meta_str(meta: dict, key: str) -> str | None:
