@@ -73,13 +73,12 @@ def test_page_text_keeps_body_drops_menus() -> None:
 
 @pytest.mark.skipif(not AEB.is_dir(), reason="../shared AEB dataset not available")
 def test_aeb_sample_scores_well() -> None:
-    scores = evaluate(AEB, ["text (plain-text cleaner)", "text raw (nothing removed)"],
-                      CleanConfig(), limit=20)
-    cleaned, raw = scores["text (plain-text cleaner)"], scores["text raw (nothing removed)"]
+    scores = evaluate(AEB, ["text", "text-raw"], CleanConfig(), limit=20)
+    cleaned, raw = scores["text"], scores["text-raw"]
     assert cleaned.f1 > 0.8 and cleaned.f1 > raw.f1 + 0.15
 
 
 @pytest.mark.skipif(not AEB.is_dir(), reason="../shared AEB dataset not available")
 def test_aeb_sample_html_path() -> None:
-    s = evaluate(AEB, ["html (trafilatura path)"], CleanConfig(), limit=10)
-    assert s["html (trafilatura path)"].f1 > 0.9
+    s = evaluate(AEB, ["html"], CleanConfig(), limit=10)
+    assert s["html"].f1 > 0.9

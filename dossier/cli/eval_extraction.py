@@ -7,13 +7,13 @@ from pathlib import Path
 
 import click
 
-from dossier.eval.extraction import SETTINGS, Score, evaluate, load_pages
+from dossier.eval.extraction import LABELS, SETTINGS, Score, evaluate, load_pages
 
-HEADER = f"{'setting':<32} {'P':>6} {'R':>6} {'F1':>6} {'docs':>5}"
+HEADER = f"{'setting':<34} {'P':>6} {'R':>6} {'F1':>6} {'docs':>5}"
 
 
 def _row(name: str, s: Score) -> str:
-    return f"{name:<32} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.documents:5d}"
+    return f"{name:<34} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.documents:5d}"
 
 
 @click.command("extraction")
@@ -41,13 +41,13 @@ def extraction_command(
     Metric: 4-token shingle P/R averaged over pages, F1 of the averages."""
     click.echo(HEADER)
     for name, s in evaluate(dataset, settings or None, limit=limit).items():
-        click.echo(_row(name, s))
+        click.echo(_row(LABELS[name], s))
     if folds or fit_path:
         from dossier.eval.extraction_fit import cross_validate, fit
 
         pages = list(load_pages(dataset, limit))
         if folds:
-            click.echo(_row(f"text, {folds}-fold CV (page-grouped)",
+            click.echo(_row(f"(b) text cleaner, {folds}-fold CV",
                             cross_validate(pages, folds=folds)[0]))
         if fit_path:
             fit_path.write_text(json.dumps(fit(pages), indent=1), encoding="utf-8")

@@ -166,10 +166,17 @@ def predict_clean_in(page: Page, config: CleanConfig) -> str:
 
 #: Name -> predictor; the CLI prints one row per entry.
 SETTINGS: dict[str, Callable[[Page, CleanConfig], str]] = {
-    "html (trafilatura path)": predict_html,
-    "text (plain-text cleaner)": predict_text,
-    "text raw (nothing removed)": predict_raw,
-    "text already clean (body in)": predict_clean_in,
+    "html": predict_html,
+    "text": predict_text,
+    "text-raw": predict_raw,
+    "text-clean-in": predict_clean_in,
+}
+#: What each setting measures, for the printed table.
+LABELS = {
+    "html": "(a) html, trafilatura path",
+    "text": "(b) page text, text cleaner",
+    "text-raw": "    page text, nothing removed",
+    "text-clean-in": "    true body in, text cleaner",
 }
 
 
