@@ -186,7 +186,8 @@ def _from_cue(text: str, unit: tuple[int, int], cue: tuple[int, int], word: str,
               regions: list[tuple[int, int]]) -> RawQuote | None:
     us, ue = unit
     cs, ce = cue
-    if _NOMINAL.match(word) and _nominal_context(text, us, cs):
+    if _NOMINAL.match(word) and (_nominal_context(text, us, cs) or re.match(
+            r"\s+from\b", text[ce:ce + 6]) or re.search(r"\b[a-z]+ed\s+$", text[us:cs])):
         return _nominal(text, unit, cue, word, regions)
     src = _source_left(text, us, cs)
     if re.search(r"\b(?:was|were|is|are|been|being)\s+$", text[us:cs]):
