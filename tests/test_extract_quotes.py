@@ -50,7 +50,8 @@ def test_quote_continues_after_speaker() -> None:
 
 @pytest.mark.parametrize(("cue", "content", "act"), [
     ("said", "it was raining", "state"), ("refuted", "", "deny"), ("dismissed", "", "deny"),
-    ("claimed", "that Ukraine was planning to escalate", "accuse"), ("claimed", "it is red", "claim"),
+    ("claimed", "that Ukraine was planning to escalate", "accuse"),
+    ("claimed", "it is red", "claim"),
     ("warned", "", "warn"), ("accused", "", "accuse"), ("reaffirmed", "", "reaffirm"),
     ("urged", "", "appeal"), ("called for", "", "appeal"), ("pledged", "", "promise"),
     ("said", "why did they do it?", "question"), ("according to", "", "state"),
