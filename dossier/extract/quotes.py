@@ -283,6 +283,8 @@ def find_quotes(text: str, min_rate: float = MIN_CUE_RATE) -> list[RawQuote]:
             found.append(RawQuote(_trim(text, head.end(), unit[1]),
                                   (head.end() - 2, head.end() - 1), head.span(1), "indirect", ":"))
         if not found:
+            found = _dash_signed(text, unit, regions)
+        if not found:
             q = _orphan_quote(text, unit, regions, last_speaker)
             if q and out and _continues(text, out[-1], q):
                 out[-1] = replace(out[-1], content=(out[-1].content[0], q.content[1]))
@@ -308,14 +310,31 @@ def _borrow_speaker(text: str, unit: tuple[int, int], q: RawQuote,
                                       text[unit[0]:q.cue[0]])
     if found and found[-1].speaker and not coordinated:
         return replace(q, speaker=found[-1].speaker)
-    m = _SUBJECT.match(text, unit[0], q.content[0] if q.content[0] > unit[0] else unit[1])
+    lead = _LEADING.match(text[unit[0]:unit[1]])
+    start = unit[0] + (lead.end() if lead else 0)
+    m = _SUBJECT.match(text, start, q.content[0] if q.content[0] > start else unit[1])
     if m is None or m.group(1).lower() in _NOT_NAMES or m.group(1).lower() in ("you", "it"):
         return q
     return replace(q, speaker=m.span(1))
 
 
 _SUBJECT = re.compile(r"\s*(?:[“\"][^”\"]*[”\"],?\s*)?((?:the\s+|The\s+)?[A-Z][\w.’'-]*"
-                      r"(?:\s+[A-Z][\w.’'-]*){0,4}|[Hh]e|[Ss]he|They|We|I)\b")
+                      r"(?:\s+[A-Z][\w.’'-]*){0,4}|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\b")
+
+
+_SIGNED = re.compile(r"\s*[―—–]\s*([A-Z][\w’'.-]+(?:[ \t]+[A-Z][\w’'.-]+){0,3})")
+
+
+def _dash_signed(text: str, unit: tuple[int, int],
+                 regions: list[tuple[int, int]]) -> list[RawQuote]:
+    """Quotations signed with a dash: “...” ― Krystal Correa (reader comments, epigraphs)."""
+    out = []
+    for s, e in regions:
+        if unit[0] <= s < unit[1]:
+            m = _SIGNED.match(text, e)
+            if m:
+                out.append(RawQuote((s, e), (e, e + m.start(1) - e), m.span(1), "direct", "―"))
+    return out
 
 
 def _orphan_quote(text: str, unit: tuple[int, int], regions: list[tuple[int, int]],
