@@ -214,6 +214,9 @@ def _from_cue(text: str, unit: tuple[int, int], cue: tuple[int, int], word: str,
             region = _inside(ce + resumed.end() + 1, regions)
             if region:
                 content = (content[0], region[1])
+    elif src and re.search(r"\w[^“”\"]*,\s*$", text[us:src[0]]) and \
+            re.match(r"\s*(?:\w+\s+){0,3}?,\s*\w", text[ce:ue]) and left_words >= 1:
+        content, speaker = _trim(text, us, ue), src  # "The museum, he said, would ..."
     elif inverted and left_words >= 3 and src is None:
         speaker, content = _np_span(inverted, ce), _trim(text, us, cs)
     elif right_words >= 3:
