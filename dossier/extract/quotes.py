@@ -27,7 +27,7 @@ _DATA = Path(__file__).with_name("data") / "cues.json"
 #: Minimum rate (from PolNeAR train) at which a word must head a cue to count as one.
 MIN_CUE_RATE = 0.3
 #: How far apart (chars, paragraph breaks) two halves of one quotation may be.
-MERGE_GAP = 120
+MERGE_GAP = 200
 MERGE_PARAGRAPHS = 1
 #: Probability above which the cue model's candidate opens an attribution.
 CUE_THRESHOLD = 0.4
@@ -55,7 +55,7 @@ _LEADING = re.compile(r"^(?:(?:But|And|So|Yet|Although|Though|While|When|If|Stil
 _NOT_NAMES = {"in", "on", "at", "but", "and", "however", "meanwhile", "still", "now", "then",
               "yes", "no", "well", "so", "instead", "indeed", "also", "last", "this", "that"}
 _PASSIVE_BY = re.compile(r"^\s+by\s+((?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,5})")
-_HEADLINE = re.compile(r"^\s*([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s*:\s+(?=\S)")
+_HEADLINE = re.compile(r"^\s*[\"“]?([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s*:\s+(?=\S)")
 
 
 @dataclass(frozen=True)
@@ -106,7 +106,7 @@ def _source_left(text: str, us: int, cs: int) -> tuple[int, int] | None:
     if app and not re.search(r"[“”\"]", seg[app.start():]):
         return us + app.start(), cs - (len(seg) - len(seg.rstrip(" ,")))
     cut = max(seg.rfind(","), seg.rfind("”"), seg.rfind("“"), seg.rfind(":"), seg.rfind(";"),
-              seg.rfind('"'), seg.rfind("—"))
+              seg.rfind('"'), seg.rfind("—"), seg.rfind("''") + 1)
     for w in (" that ", " and ", " but ", " as ", " because ", " while ", " when ", " said ",
               " says ", " told ", " claimed "):
         cut = max(cut, seg.rfind(w) + len(w) - 1 if seg.rfind(w) >= 0 else -1)
@@ -116,7 +116,7 @@ def _source_left(text: str, us: int, cs: int) -> tuple[int, int] | None:
         start += len(text[start:cs]) - len(text[start:cs].lstrip()) + lead.end()
     head = _AUX_TAIL.sub("", text[start:cs])
     s, e = _trim(text, start, start + len(head))
-    words = _WORD.findall(text[s:e])
+    words = [w for w in _WORD.findall(text[s:e]) if re.search(r"[^\W\d_]", w)]
     if not words or len(words) > 12:
         return None
     return s, e
@@ -282,7 +282,7 @@ def find_quotes(text: str, min_rate: float = MIN_CUE_RATE) -> list[RawQuote]:
             if q is not None:
                 found.append(q)
         head = _HEADLINE.match(text, unit[0], unit[1])
-        if head and not found:
+        if head and (not found or head.group(1).isupper()):  # "PENCE: Well, ..." transcripts
             found.append(RawQuote(_trim(text, head.end(), unit[1]),
                                   (head.end() - 2, head.end() - 1), head.span(1), "indirect", ":"))
         if not found:
@@ -302,8 +302,9 @@ def find_quotes(text: str, min_rate: float = MIN_CUE_RATE) -> list[RawQuote]:
 def _continues(text: str, prev: RawQuote, q: RawQuote) -> bool:
     """Is ``q`` the second half of ``prev`` ("Q1," X said. "Q2.")? One claim, one span."""
     gap = text[prev.content[1]:q.content[0]]
-    return (prev.kind == "direct" and prev.cue is not None and prev.cue[0] >= prev.content[1]
-            and len(gap) < MERGE_GAP and gap.count("\n") <= MERGE_PARAGRAPHS)
+    return (prev.kind in ("direct", "mixed") and prev.cue is not None
+            and prev.cue[0] >= prev.content[1] and len(gap) < MERGE_GAP
+            and gap.count("\n") <= MERGE_PARAGRAPHS)
 
 
 def _borrow_speaker(text: str, unit: tuple[int, int], q: RawQuote,
