@@ -106,7 +106,7 @@ def _source_left(text: str, us: int, cs: int) -> tuple[int, int] | None:
     if app and not re.search(r"[“”\"]", seg[app.start():]):
         return us + app.start(), cs - (len(seg) - len(seg.rstrip(" ,")))
     cut = max(seg.rfind(","), seg.rfind("”"), seg.rfind("“"), seg.rfind(":"), seg.rfind(";"),
-              seg.rfind('"'), seg.rfind("—"), seg.rfind("''") + 1)
+              seg.rfind('"'), seg.rfind("—"), seg.rfind("''") + 1 if "''" in seg else -1)
     for w in (" that ", " and ", " but ", " as ", " because ", " while ", " when ", " said ",
               " says ", " told ", " claimed "):
         cut = max(cut, seg.rfind(w) + len(w) - 1 if seg.rfind(w) >= 0 else -1)
