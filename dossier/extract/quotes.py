@@ -210,7 +210,8 @@ def _from_cue(text: str, unit: tuple[int, int], cue: tuple[int, int], word: str,
         after = _NP_INVERTED.match(text, ce, ue)
         speaker = src if src else (after.span(1) if after else _np_span(inverted, ce))
         resumed = re.match(r"^[^“”\"]{0,80}?,\s*(?=[“\"])", text[ce:ue])
-        if resumed:  # "Q1," he said, "Q2."
+        if resumed and not re.search(r"\b(?:adding|saying)\b", resumed.group(0)):
+            # "Q1," he said, "Q2."
             region = _inside(ce + resumed.end() + 1, regions)
             if region:
                 content = (content[0], region[1])
