@@ -14,8 +14,19 @@ from dossier import __version__
 
 #: ``module:attribute`` of every top-level command, in ``--help`` order.
 COMMAND_MODULES: list[str] = [
+    "dossier.cli.ingest:ingest_command",
+    "dossier.cli.articles:articles_command",
+    "dossier.cli.articles:show_command",
+    "dossier.cli.articles:search_command",
+    "dossier.cli.stories:link_command",
+    "dossier.cli.stories:stories_command",
+    "dossier.cli.stories:story_command",
+    "dossier.cli.stories:entities_command",
+    "dossier.cli.stories:entity_command",
     "dossier.cli.eval:eval_group",
     "dossier.cli.train:train_group",
+    "dossier.cli.serve:serve_command",
+    "dossier.cli.demo:demo_command",
 ]
 
 
