@@ -32,7 +32,7 @@ def make_credits(nlp: Language, name: str) -> CreditNames:
 
 
 class CreditNames:
-    """Add PERSON for names in credit frames where no entity overlaps them."""
+    """Label names in credit frames PERSON; the frame overrides other model labels."""
 
     def __init__(self, nlp: Language) -> None:
         self.matcher = Matcher(nlp.vocab)
@@ -42,15 +42,22 @@ class CreditNames:
             self.slices[nlp.vocab.strings[rule]] = (first, trailing)
 
     def __call__(self, doc: Doc) -> Doc:
-        taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
         found = []
         for match_id, start, end in self.matcher(doc):
             first, trailing = self.slices[match_id]
-            span = Span(doc, start + first, end - trailing, label="PERSON")
-            if taken.isdisjoint(range(span.start, span.end)):
-                found.append(span)
-        if found:
-            doc.ents = sorted([*doc.ents, *filter_spans(found)], key=lambda s: s.start)
+            found.append(Span(doc, start + first, end - trailing, label="PERSON"))
+        if not found:
+            return doc
+        found = filter_spans(found)
+        covered = {i for span in found for i in range(span.start, span.end)}
+        kept = []
+        for ent in doc.ents:
+            inside = not covered.isdisjoint(range(ent.start, ent.end))
+            if inside and ent.label_ == "PERSON":
+                found = [s for s in found if s.start >= ent.end or s.end <= ent.start]
+            if not inside or ent.label_ == "PERSON":
+                kept.append(ent)
+        doc.ents = sorted([*kept, *found], key=lambda s: s.start)
         return doc
 
     def to_disk(self, path: str | Path, exclude: tuple = ()) -> None:
