@@ -46,6 +46,13 @@ class ArticleQueries(StoreBase):
         ).fetchone()
         return row[0] if row else None
 
+    def seen_records(self, input_sha256: str) -> dict[str, str]:
+        """Every stored record of one input and the article it became (for a batch check)."""
+        rows = self.conn.execute(
+            "SELECT record, article_id FROM documents WHERE input_sha256 = ?", (input_sha256,)
+        )
+        return {r[0]: r[1] for r in rows}
+
     def mark_document(self, input_sha256: str, record: str, article_id: str) -> None:
         self.conn.execute(
             "INSERT OR REPLACE INTO documents (input_sha256, record, article_id) VALUES (?, ?, ?)",
