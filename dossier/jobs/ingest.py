@@ -3,8 +3,10 @@
 Two passes, so that cleaning does not depend on the order documents arrive in
 (nor on how a distributed run partitions them):
 
-1. every input's original bytes are stored, and each new document's lines are
-   counted into the outlet line statistics (the boilerplate memory);
+1. every input that holds at least one document has its original bytes stored,
+   and each new document's lines are counted into the outlet line statistics
+   (the boilerplate memory); an input with no document at all (binary, a bomb,
+   every record bad) leaves only its rejections in the store;
 2. inputs are read back from the store, and each document is cleaned against
    the stored statistics plus this run's, then stored.
 
@@ -97,12 +99,23 @@ def _first_pass(
             summary.rejected.append(item)
             continue
         summary.inputs += 1
+        has_document, refusals = False, []
+        for doc in read_input(item, config.source):
+            if isinstance(doc, RawDocument):
+                has_document = True
+                if not _seen(store, doc):
+                    run_stats.observe(*document_lines(doc, config.clean))
+            elif not has_document:
+                refusals.append(doc)
         with store.batch():
+            if not has_document:
+                # Nothing readable (binary, bomb, every record bad): keep only the reasons.
+                for rejected in refusals:
+                    store.add_rejection(rejected)
+                summary.rejected.extend(refusals)
+                continue
             store.save_input(item.name, item.data, item.sha256)
         inputs.append((item.name, item.sha256))
-        for doc in read_input(item, config.source):
-            if isinstance(doc, RawDocument) and not _seen(store, doc):
-                run_stats.observe(*document_lines(doc, config.clean))
     return inputs, run_stats
 
 
