@@ -25,6 +25,9 @@ COMMAND_MODULES: list[str] = [
     "dossier.cli.stories:entity_command",
     "dossier.cli.eval:eval_group",
     "dossier.cli.train:train_group",
+    "dossier.cli.maintenance:check_command",
+    "dossier.cli.maintenance:export_command",
+    "dossier.cli.maintenance:import_command",
 ]
 
 
