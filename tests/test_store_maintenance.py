@@ -69,7 +69,7 @@ def test_sample_store_passes_check(full_db: Path) -> None:
         ("DELETE FROM stories", "story_articles -> stories"),
         ("DELETE FROM entities", "entity_mentions -> entities"),
         (
-            "DELETE FROM articles_fts_docsize WHERE id = (SELECT MIN(id) FROM articles)",
+            "DELETE FROM articles_fts_docsize WHERE id = (SELECT MIN(seq) FROM articles)",
             "full-text",
         ),
     ],
