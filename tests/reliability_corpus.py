@@ -55,5 +55,6 @@ def write_corpus(folder: Path, n: int, *, per_file: int = 250, seed: int = 7) ->
         lines = "\n".join(json.dumps(r, ensure_ascii=False) for r in chunk)
         (folder / f"part_{start // per_file:04d}.jsonl").write_text(lines + "\n", encoding="utf-8")
     if rows:
-        (folder / "zz_duplicate.jsonl").write_text(json.dumps(rows[0]) + "\n", encoding="utf-8")
+        # sorts right after part_0001: a copy met mid-run, so a crash can follow it
+        (folder / "part_0001_dup.jsonl").write_text(json.dumps(rows[0]) + "\n", encoding="utf-8")
     return folder

@@ -78,6 +78,8 @@ def ingest(
         delta = LineStats()
         with store.batch():
             for item in chunk:
+                # Every document recorded done counts, copies too: pass 1 counted it,
+                # and a resumed run must find the same statistics a clean run used.
                 if _ingest_one(item, store, config, stats, summary) is not None:
                     delta.observe(*document_lines(item, config.clean))
                 if progress:
@@ -149,7 +151,8 @@ def _ingest_one(
     stats: LineStats,
     summary: IngestSummary,
 ) -> Article | None:
-    """Clean and store one document; return it when it was new (stored or a new version)."""
+    """Clean and store one document; return its article when it was recorded done now
+    (stored, a new version, or a copy of a stored text), None when not."""
     if isinstance(item, Rejected):
         store.add_rejection(item)
         summary.rejected.append(item)
@@ -168,6 +171,6 @@ def _ingest_one(
     store.mark_document(item.provenance.input_sha256, item.provenance.record, article.id)
     if outcome == "unchanged":
         summary.unchanged.append(article.id)
-        return None
-    (summary.stored if outcome == "stored" else summary.new_versions).append(article.id)
+    else:
+        (summary.stored if outcome == "stored" else summary.new_versions).append(article.id)
     return article
