@@ -19,7 +19,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from dossier.model import RawDocument
-from dossier.sources import InputFile, SourceConfig, make_input, read_input
+from dossier.sources import InputFile, SourceConfig, make_inputs, read_input
 
 PARAGRAPH = (
     "The council said on Tuesday that the new flood barrier would cost €40 million, "
@@ -71,7 +71,7 @@ def cases(n: int) -> dict[str, Callable[[], list[InputFile]]]:
         ],
         "jsonl (one file)": lambda: [InputFile.from_bytes("a.jsonl", jsonl)],
         "warc (one file)": lambda: [InputFile.from_bytes("a.warc", plain_warc)],
-        "warc.gz (gunzip + read)": lambda: [make_input("a.warc.gz", gz_warc, config)],
+        "warc.gz (gunzip + read)": lambda: make_inputs("a.warc.gz", gz_warc, config),
     }
 
 

@@ -51,7 +51,9 @@ def test_html_body_and_metadata() -> None:
 def test_html_meta_wins() -> None:
     article = _page(title="Given title", outlet="Ledger", date="5 March 2024")
     assert (article.title, article.outlet, article.published) == (
-        "Given title", "Ledger", "2024-03-05"
+        "Given title",
+        "Ledger",
+        "2024-03-05",
     )
 
 

@@ -38,10 +38,7 @@ def _report_sentences(raw: str, junk: list[str]) -> list[str]:
     """Every line of the seed that is not listed junk, caption or credit."""
     lines = [ln.strip() for ln in raw.splitlines() if ln.strip()]
     skip = ("date 20", "A local resident", "Additional reporting")
-    return [
-        ln for ln in lines
-        if not any(j in ln for j in junk) and not ln.startswith(skip)
-    ]
+    return [ln for ln in lines if not any(j in ln for j in junk) and not ln.startswith(skip)]
 
 
 @pytest.mark.parametrize("prefix", ["000", "002"])

@@ -120,8 +120,13 @@ def test_title_byline_and_header_fields() -> None:
 
 
 def test_meta_takes_precedence_and_dates_normalise() -> None:
-    doc = _doc("\n".join(PROSE), title="Given", date="Tue, 05 Mar 2024 10:00:00 GMT",
-               outlet="Ledger", url="HTTPS://Ledger.example/a/?utm_source=x")
+    doc = _doc(
+        "\n".join(PROSE),
+        title="Given",
+        date="Tue, 05 Mar 2024 10:00:00 GMT",
+        outlet="Ledger",
+        url="HTTPS://Ledger.example/a/?utm_source=x",
+    )
     article = clean(doc)
     assert isinstance(article, Article)
     assert (article.title, article.published, article.outlet) == ("Given", "2024-03-05", "Ledger")
@@ -136,8 +141,13 @@ def test_empty_document_is_dropped() -> None:
 
 @pytest.mark.parametrize(
     "handle, name",
-    [("Kyivpost_official", "Kyiv Post"), ("TheIndependent", "The Independent"),
-     ("BBCWorld", "BBC World"), ("kyivindependent", "Kyiv Independent"), ("cnn", "CNN")],
+    [
+        ("Kyivpost_official", "Kyiv Post"),
+        ("TheIndependent", "The Independent"),
+        ("BBCWorld", "BBC World"),
+        ("kyivindependent", "Kyiv Independent"),
+        ("cnn", "CNN"),
+    ],
 )
 def test_split_handle(handle: str, name: str) -> None:
     assert split_handle(handle) == name

@@ -116,3 +116,18 @@ def test_forced_format_overrides_detection() -> None:
     assert doc.provenance.format == "text" and doc.text.startswith("<html>")
     (empty,) = read_input(InputFile.from_bytes("e.txt", b"   "), SourceConfig(), fmt="text")
     assert isinstance(empty, Rejected) and empty.reason == "empty file"
+
+
+def test_gzipped_stdin_is_decompressed_and_hashed_as_given() -> None:
+    raw = gzip.compress(b"Plain words from a pipe.")
+    (inp,) = iter_inputs(["-"], SourceConfig(), stdin=io.BytesIO(raw))
+    assert inp.data == b"Plain words from a pipe." and inp.sha256 == sha256_hex(raw)
+
+
+def test_folder_walk_is_recursive_sorted_and_reads_each_file_once(tmp_path: Path) -> None:
+    for rel in ["b/2.txt", "a/z.txt", "a/1.txt", "c.txt"]:
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(f"News in {rel}.")
+    items = list(iter_inputs([str(tmp_path), str(tmp_path / "c.txt"), str(tmp_path / "*/*.txt")]))
+    names = [Path(i.name).relative_to(tmp_path).as_posix() for i in items]
+    assert names == ["a/1.txt", "a/z.txt", "b/2.txt", "c.txt"]

@@ -88,12 +88,14 @@ def test_truncated_last_record_is_rejected_not_half_read() -> None:
     assert "truncated record" in items[2].reason
 
 
-def test_truncated_warc_gz_file_is_rejected_by_name(tmp_path: Path) -> None:
+def test_truncated_warc_gz_keeps_its_complete_records(tmp_path: Path) -> None:
     path = tmp_path / "cut.warc.gz"
     path.write_bytes(build_warc(three_pages())[:-25])
-    (item,) = iter_inputs([str(path)])
-    assert isinstance(item, Rejected) and item.source == str(path)
-    assert "gzip" in item.reason
+    rejected, inp = iter_inputs([str(path)])
+    assert isinstance(rejected, Rejected) and rejected.source == str(path)
+    assert "truncated gzip" in rejected.reason and "complete gzip members" in rejected.reason
+    docs = list(read_input(inp))
+    assert [d.meta["url"] for d in docs] == ["https://news.example/0", "https://news.example/1"]
 
 
 def test_malicious_content_length_does_not_escape() -> None:

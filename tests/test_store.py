@@ -41,10 +41,16 @@ def test_changed_text_under_same_id_keeps_both_versions(store):
 
 def test_round_trip_keeps_every_field(store):
     original = make(
-        title="Talks", url="https://example.org/a", outlet="Example Post", author="A. Writer",
-        published="2022-10-23", removed=[RemovedText("JOIN US", "call_to_action")],
-        captions=["A photo (Agency)"], credits=["Additional reporting by Wire"],
-        provenance=Provenance("in.txt", "text", "abc", "", None), extras={"k": [1, 2]},
+        title="Talks",
+        url="https://example.org/a",
+        outlet="Example Post",
+        author="A. Writer",
+        published="2022-10-23",
+        removed=[RemovedText("JOIN US", "call_to_action")],
+        captions=["A photo (Agency)"],
+        credits=["Additional reporting by Wire"],
+        provenance=Provenance("in.txt", "text", "abc", "", None),
+        extras={"k": [1, 2]},
     )
     with store.batch():
         store.add_article(original)

@@ -25,6 +25,8 @@ COMMAND_MODULES: list[str] = [
     "dossier.cli.stories:entity_command",
     "dossier.cli.eval:eval_group",
     "dossier.cli.train:train_group",
+    "dossier.cli.serve:serve_command",
+    "dossier.cli.demo:demo_command",
     "dossier.cli.maintenance:check_command",
     "dossier.cli.maintenance:export_command",
     "dossier.cli.maintenance:import_command",

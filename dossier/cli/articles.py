@@ -8,7 +8,8 @@ from dataclasses import asdict
 import click
 
 from dossier.cli._util import db_option, open_store, output_option, print_rows
-from dossier.model import Article
+from dossier.model import Article, Event
+from dossier.store import Store
 
 LIST_COLUMNS = ("id", "published", "outlet", "title", "words")
 
@@ -68,9 +69,44 @@ def show_command(article_id: str, db_path: str, version: int | None, as_json: bo
             click.echo(f"  {line}")
 
 
-def _stage_sections(store, article: Article) -> dict[str, tuple[object, list[str]]]:
-    """Later stages (extraction, story) add their sections here."""
-    return {}
+def _stage_sections(store: Store, article: Article) -> dict[str, tuple[object, list[str]]]:
+    """What later stages found in the article: extraction and its story."""
+    sections: dict[str, tuple[object, list[str]]] = {}
+    extraction = store.extraction(article.id)
+    if extraction is not None:
+        sections["Entities"] = (
+            [asdict(e) for e in extraction.entities],
+            [f"{e.type:<6} {e.name}" + (f"  [{'; '.join(e.roles)}]" if e.roles else "")
+             + (f"  = {e.normalized}" if e.normalized and e.normalized != e.name else "")
+             for e in extraction.entities],
+        )
+        sections["Dates"] = (
+            [asdict(d) for d in extraction.dates],
+            [f"{d.span.text!r} -> {d.value} ({d.type}; {d.reasoning})" for d in extraction.dates],
+        )
+        sections["Quotes and claims"] = (
+            [asdict(q) for q in extraction.quotes],
+            [f"{q.speaker_name or '?'} [{q.act}, {q.kind}]: {q.content.text[:140]}"
+             for q in extraction.quotes],
+        )
+        sections["Events"] = (
+            [asdict(ev) for ev in extraction.events],
+            [_event_line(ev) for ev in extraction.events],
+        )
+    assignment = store.story_of(article.id)
+    if assignment is not None:
+        story = store.story(assignment.story_id)
+        line = f"{assignment.story_id}  {story.title if story else ''}"
+        if assignment.duplicate_of:
+            line += f"  (copy of {assignment.duplicate_of})"
+        sections["Story"] = (asdict(assignment), [line])
+    return sections
+
+
+def _event_line(ev: Event) -> str:
+    action = f"{ev.action}{' NOT' if ev.negated else ''}"
+    target = ev.target_name or ev.object or "-"
+    return f"({ev.source_name or '?'}, {action}, {target}, {ev.date or '-'})"
 
 
 def _print_article(article: Article) -> None:

@@ -52,6 +52,8 @@ _NP_INVERTED = re.compile(
     r"\s+([^,.;:“”\"]{2,80}?(?:\b[A-Z]\.\s*[A-Z][^,.;:“”\"]*)?)\s*(?=[,.;:]|$)")
 _LEADING = re.compile(r"^(?:(?:But|And|So|Yet|Although|Though|While|When|If|Still|Now|Then|"
                       r"However|Meanwhile|Instead|Later|Earlier|Also|In\s+a|Indeed)\b,?\s*)+")
+_NOT_NAMES = {"in", "on", "at", "but", "and", "however", "meanwhile", "still", "now", "then",
+              "yes", "no", "well", "so", "instead", "indeed", "also", "last", "this", "that"}
 _PASSIVE_BY = re.compile(r"^\s+by\s+((?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,5})")
 _HEADLINE = re.compile(r"^\s*([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s*:\s+(?=\S)")
 
@@ -96,12 +98,17 @@ def _source_left(text: str, us: int, cs: int) -> tuple[int, int] | None:
     appositive's closing comma, the phrase reaches back over the appositive.
     """
     seg = text[us:cs]
+    named = re.search(r"(?:^|,\s+)((?:Mr\.?\s+|Mrs\.?\s+|Ms\.?\s+|Dr\.?\s+)?[A-Z][\w.’'-]*"
+                      r"(?:\s+[A-Z][\w.’'-]*){0,4}),\s*$", seg)
+    if named and named.group(1).split()[0].lower() not in _NOT_NAMES:
+        return us + named.start(1), us + named.end(1)
     app = re.search(r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*),\s+[^,“”\"]{3,120},\s*$", seg)
     if app and not re.search(r"[“”\"]", seg[app.start():]):
         return us + app.start(), cs - (len(seg) - len(seg.rstrip(" ,")))
     cut = max(seg.rfind(","), seg.rfind("”"), seg.rfind("“"), seg.rfind(":"), seg.rfind(";"),
               seg.rfind('"'), seg.rfind("—"))
-    for w in (" that ", " and ", " but ", " as ", " because ", " while ", " when "):
+    for w in (" that ", " and ", " but ", " as ", " because ", " while ", " when ", " said ",
+              " says ", " told ", " claimed "):
         cut = max(cut, seg.rfind(w) + len(w) - 1 if seg.rfind(w) >= 0 else -1)
     start = us + cut + 1
     lead = _LEADING.match(text[start:cs].lstrip())
@@ -131,6 +138,42 @@ def _np_span(m: re.Match[str] | None, offset: int) -> tuple[int, int] | None:
     return (offset + m.start(1), offset + m.end(1)) if m else None
 
 
+_NOMINAL = re.compile(r"^(?:claims?|allegations?|accusations?|reports?|concerns?|calls?|"
+                      r"assertions?|statements?|warnings?|threats?|suggestions?|criticism)$")
+
+
+def _nominal_context(text: str, us: int, cs: int) -> bool:
+    """"the claims", "Mr Shoigu's claims", "Russian claims": the cue is a noun here."""
+    return bool(re.search(r"(?:\b(?:the|these|those|such|a|an|his|her|their|its|this|that|"
+                          r"any|new|false|similar)|[’']s|\b[A-Z][a-z]+)\s+(?:\w+\s+)?$",
+                          text[max(us, cs - 40):cs]))
+
+
+def _nominal(text: str, unit: tuple[int, int], cue: tuple[int, int], word: str,
+             regions: list[tuple[int, int]]) -> RawQuote | None:
+    """A claim named by a noun: content is its "that" clause; source "from X" or the owner."""
+    us, ue = unit
+    cs, ce = cue
+    m = re.match(r"\s+(?:from\s+((?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)\s+)?(that\b)",
+                 text[ce:ue])
+    if not m:
+        return None
+    speaker = (ce + m.start(1), ce + m.end(1)) if m.group(1) else None
+    if speaker is None:
+        own = re.search(r"((?:[A-Z][\w.-]*\s+)*[A-Z][\w-]*)(?:[’']s)?\s+(?:\w+\s+)?$",
+                        text[max(us, cs - 60):cs])
+        if own:
+            base = max(us, cs - 60)
+            speaker = (base + own.start(1), base + own.end(1))
+    content = _trim(text, ce + m.start(2), _clause_end(text, ce + m.start(2), ue))
+    return RawQuote(content, cue, speaker, _kind(content, regions, text), word)
+
+
+def _clause_end(text: str, start: int, ue: int) -> int:
+    m = re.search(r",\s+(?:in|according|as|the\s+\w+\s+said|he|she|they)\b", text[start:ue])
+    return start + m.start() if m else ue
+
+
 def _kind(content: tuple[int, int], regions: list[tuple[int, int]], text: str) -> QuoteKind:
     s, e = _trim(text, *content)
     for rs, re_ in regions:
@@ -143,7 +186,11 @@ def _from_cue(text: str, unit: tuple[int, int], cue: tuple[int, int], word: str,
               regions: list[tuple[int, int]]) -> RawQuote | None:
     us, ue = unit
     cs, ce = cue
+    if _NOMINAL.match(word) and _nominal_context(text, us, cs):
+        return _nominal(text, unit, cue, word, regions)
     src = _source_left(text, us, cs)
+    if re.search(r"\b(?:was|were|is|are|been|being)\s+$", text[us:cs]):
+        src = None
     by = _PASSIVE_BY.match(text[ce:ue])
     if by and re.search(r"\b(?:was|were|been|being|is|are)\s+$", text[us:cs]):
         src = (ce + by.start(1), ce + by.end(1))
@@ -256,10 +303,14 @@ def _continues(text: str, prev: RawQuote, q: RawQuote) -> bool:
 def _borrow_speaker(text: str, unit: tuple[int, int], q: RawQuote,
                     found: list[RawQuote]) -> RawQuote:
     """No subject right before the cue ("..., adding that"): the clause's subject speaks."""
-    if found and found[-1].speaker:
+    coordinated = q.cue and re.search(r"\b(?:and|but)\s+(?:also\s+|then\s+)?$",
+                                      text[unit[0]:q.cue[0]])
+    if found and found[-1].speaker and not coordinated:
         return replace(q, speaker=found[-1].speaker)
     m = _SUBJECT.match(text, unit[0], q.content[0] if q.content[0] > unit[0] else unit[1])
-    return replace(q, speaker=m.span(1)) if m else q
+    if m is None or m.group(1).lower() in _NOT_NAMES or m.group(1).lower() in ("you", "it"):
+        return q
+    return replace(q, speaker=m.span(1))
 
 
 _SUBJECT = re.compile(r"\s*(?:[“\"][^”\"]*[”\"],?\s*)?((?:the\s+|The\s+)?[A-Z][\w.’'-]*"

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from dossier.clean import CleanConfig, Dropped, LineStats, clean, document_lines
 from dossier.model import Article, RawDocument, Rejected
-from dossier.sources import InputFile, SourceConfig, iter_inputs, read_input
+from dossier.sources import InputFile, SourceConfig, iter_inputs, make_inputs, read_input
 from dossier.store import Store
 
 
@@ -116,7 +116,7 @@ def _first_pass(
                     store.add_rejection(rejected)
                 summary.rejected.extend(refusals)
                 continue
-            store.save_input(item.name, item.data, item.sha256)
+            store.save_input(item.name, item.original_bytes, item.sha256)
         inputs.append((item.name, item.sha256))
     return inputs, run_stats
 
@@ -124,9 +124,14 @@ def _first_pass(
 def _read_back(
     store: Store, name: str, sha256: str, config: IngestConfig
 ) -> Iterator[RawDocument | Rejected]:
-    data = store.input_bytes(sha256)
-    if data is not None:
-        yield from read_input(InputFile(name=name, data=data, sha256=sha256), config.source)
+    raw = store.input_bytes(sha256)
+    if raw is None:
+        return
+    # Pass 1 already recorded what was wrong with the input itself; here only
+    # the readable part (a damaged gzip keeps its complete members) matters.
+    for item in make_inputs(name, raw, config.source):
+        if isinstance(item, InputFile):
+            yield from read_input(item, config.source)
 
 
 def _seen(store: Store, doc: RawDocument) -> str | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from dossier.link import Linker, resolve_entity_map
+from dossier.link import Linker, publication_order, resolve_entity_map
 from dossier.store import Store
 
 
@@ -27,12 +27,13 @@ def run_linking(store: Store, *, batch_size: int = 500) -> LinkSummary:
     before = {sid: set(story.article_ids) for sid, story in _by_id(linker).items()}
     pending = store.unlinked_article_ids()
     summary = LinkSummary(linked=len(pending))
+    articles = []
     for start in range(0, len(pending), batch_size):
-        ids = pending[start : start + batch_size]
-        by_id = {a.id: a for a in store.articles(ids=ids)}
-        extractions = store.extractions(ids)
-        for article_id in ids:
-            linker.add(by_id[article_id], extractions.get(article_id))
+        articles += store.articles(ids=pending[start : start + batch_size])
+    # Same order as ``link_all``: by publication date, undated ones in arrival order.
+    arrival = {article_id: i for i, article_id in enumerate(pending)}
+    for article in publication_order(sorted(articles, key=lambda a: arrival[a.id])):
+        linker.add(article, store.extractions([article.id]).get(article.id))
     stories = linker.stories()
     summary.stories = len(stories)
     summary.touched_stories = {

@@ -8,13 +8,14 @@ deterministic), ``similarity`` (story similarity of two articles) and
 from dossier.link.config import LinkConfig
 from dossier.link.entities import EntityResolver, resolve_entities, resolve_entity_map
 from dossier.link.similarity import similarity
-from dossier.link.stories import Linker, link_all, story_id_for
+from dossier.link.stories import Linker, link_all, publication_order, story_id_for
 
 __all__ = [
     "EntityResolver",
     "LinkConfig",
     "Linker",
     "link_all",
+    "publication_order",
     "resolve_entities",
     "resolve_entity_map",
     "similarity",

@@ -45,5 +45,7 @@ class LinkConfig:
     postings_cap: int = 64
     #: Candidate stories fully scored per article.
     candidates: int = 24
+    #: Neighbouring stories checked for a merge after each join.
+    merge_candidates: int = 8
     #: Terms kept in a story centroid.
     centroid_terms: int = 300

@@ -31,6 +31,7 @@ from dossier.link.vectors import (
     cosine,
     dense_cosine,
     embed,
+    norm,
     prune,
     tfidf,
     top_terms,
@@ -74,6 +75,7 @@ class _StoryState:
     active: bool = True
     members: list[SparseVector] = field(default_factory=list)
     years: dict[int, int] = field(default_factory=dict)
+    norm: float = 0.0
 
 
 class Linker:
@@ -180,7 +182,7 @@ class Linker:
         self, vec: SparseVector, dense: Any, day: int | None, year: int | None, story: _StoryState
     ) -> float:
         cfg = self.config
-        score = cosine(vec, story.centroid)
+        score = cosine(vec, story.centroid, 1.0, story.norm)
         if cfg.member_weight > 0 and story.members:
             nearest = max(cosine(vec, m) for m in story.members)
             score = (1 - cfg.member_weight) * score + cfg.member_weight * nearest
@@ -235,6 +237,7 @@ class Linker:
         for term, weight in vec.items():
             centroid[term] = centroid.get(term, 0.0) + weight
         story.centroid = prune(centroid, self.config.centroid_terms)
+        story.norm = norm(story.centroid)
         if dense is not None:
             story.dense = dense.copy() if story.dense is None else story.dense + dense
 
@@ -256,7 +259,7 @@ class Linker:
     def _maybe_merge(self, story: _StoryState) -> None:
         query = {t: story.centroid[t] for t in top_terms(story.centroid, self.config.index_terms)}
         best: tuple[float, _StoryState] | None = None
-        for sid in self._candidates(query, exclude=story.id):
+        for sid in self._candidates(query, exclude=story.id)[: self.config.merge_candidates]:
             other = self._stories[sid]
             score = self._story_similarity(story, other)
             if score >= self.config.merge_threshold and (best is None or score > best[0]):
@@ -266,7 +269,7 @@ class Linker:
 
     def _story_similarity(self, a: _StoryState, b: _StoryState) -> float:
         cfg = self.config
-        score = cosine(a.centroid, b.centroid)
+        score = cosine(a.centroid, b.centroid, a.norm, b.norm)
         top_year = max(b.years.items(), key=lambda kv: (kv[1], kv[0]))[0] if b.years else None
         score -= cfg.year_penalty * _year_clash(top_year, a.years)
         if cfg.dense_weight > 0:
@@ -286,6 +289,7 @@ class Linker:
         for term, weight in young.centroid.items():
             old.centroid[term] = old.centroid.get(term, 0.0) + weight
         old.centroid = prune(old.centroid, self.config.centroid_terms)
+        old.norm = norm(old.centroid)
         if young.dense is not None:
             old.dense = young.dense if old.dense is None else old.dense + young.dense
         old.article_ids.extend(young.article_ids)
@@ -376,3 +380,8 @@ def _publication_keys(articles: list[Article]) -> list[tuple[str, int, Article]]
             last = article.published
         keys.append((last, index, article))
     return keys
+
+
+def publication_order(articles: Iterable[Article]) -> list[Article]:
+    """The order ``link_all`` streams articles in; the store's linking job uses it too."""
+    return [article for _, _, article in sorted(_publication_keys(list(articles)))]

@@ -147,15 +147,22 @@ def normalize(vec: SparseVector) -> SparseVector:
     return {t: w / norm for t, w in vec.items()} if norm else {}
 
 
-def cosine(a: SparseVector, b: SparseVector) -> float:
-    """Cosine of two sparse vectors (iterates over the shorter one)."""
+def norm(vec: SparseVector) -> float:
+    return math.sqrt(sum(w * w for w in vec.values()))
+
+
+def cosine(
+    a: SparseVector, b: SparseVector, na: float | None = None, nb: float | None = None
+) -> float:
+    """Cosine of two sparse vectors (loops over the shorter); known norms save work."""
     if len(a) > len(b):
-        a, b = b, a
-    dot = sum(w * b.get(t, 0.0) for t, w in a.items())
+        a, b, na, nb = b, a, nb, na
+    get = b.get
+    dot = sum(w * get(t, 0.0) for t, w in a.items())
     if not dot:
         return 0.0
-    na = math.sqrt(sum(w * w for w in a.values()))
-    nb = math.sqrt(sum(w * w for w in b.values()))
+    na = norm(a) if na is None else na
+    nb = norm(b) if nb is None else nb
     return dot / (na * nb) if na and nb else 0.0
 
 

@@ -19,11 +19,12 @@ import spacy
 
 import dossier.nlp.gazetteer  # noqa: F401  (registers "dossier_places")
 import dossier.nlp.tokenizer  # noqa: F401  (registers the tokenizer)
-from dossier.eval.pipeline import evaluate
+from dossier.eval.pipeline import evaluate, format_table
 from dossier.nlp.convert import build_corpora
 from dossier.nlp.loader import MODEL_DIR
 
 CONFIG = Path(__file__).with_name("config.cfg")
+SCORES_START, SCORES_END = "<!-- scores -->", "<!-- /scores -->"
 
 
 @dataclass
@@ -73,7 +74,20 @@ def train_pipeline(settings: TrainSettings, log=print) -> dict[str, object]:
     scores = evaluate(nlp, settings.data, settings.eval_limit)
     scores["training"] = {"docs": counts, "seconds": round(time.perf_counter() - started, 1)}
     (settings.output / "scores.json").write_text(json.dumps(scores, indent=2), encoding="utf-8")
+    write_card_scores(settings.output / "MODEL_CARD.md", format_table(scores))
     return scores
+
+
+def write_card_scores(card: Path, table: str) -> None:
+    """Replace the block between the score markers of the model card (if the card exists)."""
+    if not card.exists():
+        return
+    text = card.read_text(encoding="utf-8")
+    start, end = text.find(SCORES_START), text.find(SCORES_END)
+    if start < 0 or end < start:
+        return
+    block = f"{SCORES_START}\n```\n{table}\n```\n"
+    card.write_text(text[:start] + block + text[end:], encoding="utf-8")
 
 
 def finalize(trained: Path, output: Path) -> spacy.Language:

@@ -20,7 +20,7 @@ from dossier.model import RawDocument, Rejected
 from dossier.sources.base import InputFile, SourceConfig, sha256_hex
 from dossier.sources.decode import Decoded, decode_bytes
 from dossier.sources.detect import detect_format
-from dossier.sources.inputs import iter_inputs, make_input
+from dossier.sources.inputs import iter_inputs, make_inputs
 from dossier.sources.read import READERS, read_input
 
 __all__ = [
@@ -32,7 +32,7 @@ __all__ = [
     "detect_format",
     "iter_documents",
     "iter_inputs",
-    "make_input",
+    "make_inputs",
     "read_input",
     "sha256_hex",
 ]

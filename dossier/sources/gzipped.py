@@ -14,7 +14,16 @@ GZIP_MAGIC = b"\x1f\x8b"
 
 
 class GzipError(ValueError):
-    """A gzip stream that is truncated, corrupt, or inflates past the limit."""
+    """A gzip stream that is truncated, corrupt, or inflates past the limit.
+
+    ``complete`` holds the output of the members that ended cleanly before a
+    truncation or corruption (a cut-off multi-member WARC.gz keeps its whole
+    records); it stays empty when the limit was passed.
+    """
+
+    def __init__(self, reason: str, complete: bytes = b"") -> None:
+        super().__init__(reason)
+        self.complete = complete
 
 
 def is_gzip(data: bytes) -> bool:
@@ -31,18 +40,20 @@ def gunzip_bounded(data: bytes, max_bytes: int, max_ratio: float, ratio_floor: i
     by_ratio = max(ratio_floor, int(len(data) * max_ratio))
     limit = min(max_bytes, by_ratio)
     out = bytearray()
+    done = 0  # length of the output of members that ended cleanly
     decomp = zlib.decompressobj(wbits=31)
     pending = data
     while True:
         try:
             chunk = decomp.decompress(pending, limit + 1 - len(out))
         except zlib.error as exc:
-            raise GzipError(f"corrupt gzip data ({exc})") from None
+            raise GzipError(f"corrupt gzip data ({exc})", bytes(out[:done])) from None
         out += chunk
         if len(out) > limit:
             raise GzipError(_too_big(limit, max_bytes, by_ratio, len(data)))
         pending = decomp.unconsumed_tail
         if decomp.eof:
+            done = len(out)
             rest = decomp.unused_data
             if not rest.strip(b"\x00"):
                 return bytes(out)
@@ -51,7 +62,8 @@ def gunzip_bounded(data: bytes, max_bytes: int, max_ratio: float, ratio_floor: i
             decomp, pending = zlib.decompressobj(wbits=31), rest
         elif not chunk and not pending:
             raise GzipError(
-                f"truncated gzip: the stream ends early ({len(out)} bytes decompressed)"
+                f"truncated gzip: the stream ends early ({len(out)} bytes decompressed)",
+                bytes(out[:done]),
             )
 
 

@@ -51,50 +51,59 @@ def display_name(path: str) -> str:
     return path.replace("\x00", "")
 
 
-def make_input(name: str, raw: bytes, config: SourceConfig) -> InputFile | Rejected:
-    """Check size and emptiness, gunzip within bounds, and hash the bytes as given."""
+def make_inputs(name: str, raw: bytes, config: SourceConfig) -> list[InputFile | Rejected]:
+    """Check size and emptiness, gunzip within bounds, and hash the bytes as given.
+
+    Usually one item. A gzip stream cut off or corrupted after some complete
+    members gives two: the Rejected naming the damage, then the InputFile with
+    the complete members, so a truncated WARC.gz still yields its whole records.
+    """
     if len(raw) > config.max_bytes:
-        return Rejected(name, f"file too large: over the {config.max_bytes}-byte limit")
+        return [Rejected(name, f"file too large: over the {config.max_bytes}-byte limit")]
     if not raw.strip():
-        return Rejected(name, "empty file")
-    data, original = raw, None
-    if is_gzip(raw):
-        try:
-            data = gunzip_bounded(raw, config.max_bytes, config.max_ratio, config.ratio_floor)
-        except GzipError as exc:
-            return Rejected(name, str(exc))
-        original = raw
-        if not data.strip():
-            return Rejected(name, "empty file (gzip stream holds no data)")
-    return InputFile(name=name, data=data, sha256=sha256_hex(raw), original=original)
+        return [Rejected(name, "empty file")]
+    if not is_gzip(raw):
+        return [InputFile(name=name, data=raw, sha256=sha256_hex(raw))]
+    try:
+        data = gunzip_bounded(raw, config.max_bytes, config.max_ratio, config.ratio_floor)
+    except GzipError as exc:
+        if not exc.complete.strip():
+            return [Rejected(name, str(exc))]
+        kept = f"{exc}; kept the {len(exc.complete)} bytes of its complete gzip members"
+        return [Rejected(name, kept), InputFile(name, exc.complete, sha256_hex(raw), raw)]
+    if not data.strip():
+        return [Rejected(name, "empty file (gzip stream holds no data)")]
+    return [InputFile(name=name, data=data, sha256=sha256_hex(raw), original=raw)]
 
 
-def _read_file(path: str, config: SourceConfig) -> InputFile | Rejected:
+def _read_file(path: str, config: SourceConfig) -> list[InputFile | Rejected]:
     try:
         info = os.stat(path)
         if stat.S_ISDIR(info.st_mode):
-            return Rejected(path, "is a directory")
+            return [Rejected(path, "is a directory")]
         if not stat.S_ISREG(info.st_mode):
-            return Rejected(path, "not a regular file (device, pipe or socket)")
+            return [Rejected(path, "not a regular file (device, pipe or socket)")]
         if info.st_size > config.max_bytes:
-            return Rejected(
-                path,
-                f"file too large: {info.st_size} bytes, over the {config.max_bytes}-byte limit",
-            )
+            return [
+                Rejected(
+                    path,
+                    f"file too large: {info.st_size} bytes, over the {config.max_bytes}-byte limit",
+                )
+            ]
         with open(path, "rb") as handle:
             raw = handle.read(config.max_bytes + 1)
     except OSError as exc:
-        return Rejected(path, _os_reason(exc))
-    return make_input(path, raw, config)
+        return [Rejected(path, _os_reason(exc))]
+    return make_inputs(path, raw, config)
 
 
-def _read_stdin(stream: BinaryIO | None, config: SourceConfig) -> InputFile | Rejected:
+def _read_stdin(stream: BinaryIO | None, config: SourceConfig) -> list[InputFile | Rejected]:
     stream = stream if stream is not None else sys.stdin.buffer
     try:
         raw = stream.read(config.max_bytes + 1)
     except (OSError, ValueError) as exc:
-        return Rejected(STDIN_NAME, f"cannot read standard input: {exc}")
-    return make_input(STDIN_NAME, raw, config)
+        return [Rejected(STDIN_NAME, f"cannot read standard input: {exc}")]
+    return make_inputs(STDIN_NAME, raw, config)
 
 
 def _walk(
@@ -160,7 +169,7 @@ def iter_inputs(
     done: set[str] = set()
     for given in map(os.fspath, paths):
         if given == STDIN:
-            yield _read_stdin(stdin, config)
+            yield from _read_stdin(stdin, config)
             continue
         for item in _expand(given, config):
             if isinstance(item, Rejected):
@@ -170,11 +179,11 @@ def iter_inputs(
             if real in done:
                 continue
             done.add(real)
-            result = _read_file(item, config)
             name = display_name(item)
-            if name == item:
-                yield result
-            elif isinstance(result, Rejected):
-                yield Rejected(name, result.reason)
-            else:
-                yield InputFile(name, result.data, result.sha256, result.original)
+            for result in _read_file(item, config):
+                if name == item:
+                    yield result
+                elif isinstance(result, Rejected):
+                    yield Rejected(name, result.reason)
+                else:
+                    yield InputFile(name, result.data, result.sha256, result.original)

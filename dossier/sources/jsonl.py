@@ -98,7 +98,10 @@ def read_jsonl(inp: InputFile, config: SourceConfig) -> Iterator[Item]:
             continue
         try:
             obj = _parse_line(raw)
+        except json.JSONDecodeError as exc:
+            yield reject(inp, f"malformed JSON: {exc.msg} at column {exc.colno}", record)
+            continue
         except (ValueError, RecursionError) as exc:
-            yield reject(inp, f"malformed JSON: {exc}", record)
+            yield reject(inp, f"malformed JSON: {type(exc).__name__}: {exc}", record)
             continue
         yield record_to_document(inp, obj, record, config)

@@ -70,8 +70,7 @@ class StageQueries(StoreBase):
     def unlinked_article_ids(self) -> list[str]:
         rows = self.conn.execute(
             "SELECT a.id FROM current_articles a LEFT JOIN story_articles s "
-            "ON s.article_id = a.id WHERE s.article_id IS NULL "
-            "ORDER BY a.published IS NULL, a.published, a.seq"
+            "ON s.article_id = a.id WHERE s.article_id IS NULL ORDER BY a.seq"
         )
         return [r[0] for r in rows]
 
