@@ -21,7 +21,7 @@ from dossier.store import Store
 from dossier.store.maintenance import check_store
 
 ROOT = Path(__file__).resolve().parent.parent
-N_DOCS = 1500
+N_DOCS = 1200
 BATCH = 40
 
 #: What must be equal between the two stores (ingest times excluded).
