@@ -23,7 +23,33 @@ SETTINGS = settings(
 )
 PROV = Provenance(source="prop", format="text", input_sha256="0" * 64)
 WORD = re.compile(r"\w+")
-VOCAB = ["the", "council", "met", "on", "Monday", "river", "budget", "said", "minister", "Reuters", "AP", "Photo", "Subscribe", "newsletter", "Advertisement", "Copyright", "2024", "café", "naïve", "Zürich", "Київ", "東京", "—", "“quoted”", "it's"]
+VOCAB = [
+    "the",
+    "council",
+    "met",
+    "on",
+    "Monday",
+    "river",
+    "budget",
+    "said",
+    "minister",
+    "Reuters",
+    "AP",
+    "Photo",
+    "Subscribe",
+    "newsletter",
+    "Advertisement",
+    "Copyright",
+    "2024",
+    "café",
+    "naïve",
+    "Zürich",
+    "Київ",
+    "東京",
+    "—",
+    "“quoted”",
+    "it's",
+]
 
 words = st.one_of(st.sampled_from(VOCAB), st.text(min_size=1, max_size=12))
 lines = st.lists(words, min_size=0, max_size=25).map(" ".join)
