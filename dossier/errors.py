@@ -57,3 +57,9 @@ class StoreError(DossierError):
     """The SQLite store is unusable or a write was refused."""
 
     code = "D400"
+
+
+class StageTimeout(StageError):
+    """A stage ran past its per-document time budget and was stopped."""
+
+    code = "D301"

@@ -9,8 +9,9 @@ over anything inferred. Everything here is a pure function of its arguments, so
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from dossier.clean.dates import normalize_date
 from dossier.clean.html import clean_html
@@ -125,10 +126,35 @@ def _meta_str(meta: dict, key: str) -> str | None:
     return str(value).strip() if value not in (None, "") else None
 
 
+_UNSAFE = re.compile("[\x00\ud800-\udfff]")
+
+
+def _safe(value: str) -> str:
+    return _UNSAFE.sub(lambda m: "" if m.group() == "\x00" else "\ufffd", value)
+
+
+def _sanitized(doc: RawDocument) -> RawDocument:
+    """The document without NUL characters and lone surrogates, whoever built it.
+
+    Readers already guarantee this; documents made in code (API, Dask, tests)
+    may not, and a lone surrogate would make the store refuse the whole batch.
+    """
+    fields: dict[str, object] = {
+        name: _safe(value)
+        for name in ("text", "html")
+        if (value := getattr(doc, name)) and _UNSAFE.search(value)
+    }
+    meta = doc.meta or {}
+    if any(isinstance(v, str) and _UNSAFE.search(v) for v in meta.values()):
+        fields["meta"] = {k: _safe(v) if isinstance(v, str) else v for k, v in meta.items()}
+    return replace(doc, **fields) if fields else doc
+
+
 def clean(
     doc: RawDocument, config: CleanConfig = CleanConfig(), stats: LineStats | None = None
 ) -> Article | Dropped:
     """Clean one document into an ``Article``; ``Dropped`` if no body survives."""
+    doc = _sanitized(doc)
     for accepts, cleaner in CLEANERS:
         if accepts(doc):
             result = cleaner(doc, config, stats)

@@ -27,6 +27,9 @@ COMMAND_MODULES: list[str] = [
     "dossier.cli.train:train_group",
     "dossier.cli.serve:serve_command",
     "dossier.cli.demo:demo_command",
+    "dossier.cli.maintenance:check_command",
+    "dossier.cli.maintenance:export_command",
+    "dossier.cli.maintenance:import_command",
 ]
 
 

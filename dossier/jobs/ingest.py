@@ -3,8 +3,10 @@
 Two passes, so that cleaning does not depend on the order documents arrive in
 (nor on how a distributed run partitions them):
 
-1. every input's original bytes are stored, and each new document's lines are
-   counted into the outlet line statistics (the boilerplate memory);
+1. every input that holds at least one document has its original bytes stored,
+   and each new document's lines are counted into the outlet line statistics
+   (the boilerplate memory); an input with no document at all (binary, a bomb,
+   every record bad) leaves only its rejections in the store;
 2. inputs are read back from the store, and each document is cleaned against
    the stored statistics plus this run's, then stored.
 
@@ -76,6 +78,8 @@ def ingest(
         delta = LineStats()
         with store.batch():
             for item in chunk:
+                # Every document recorded done counts, copies too: pass 1 counted it,
+                # and a resumed run must find the same statistics a clean run used.
                 if _ingest_one(item, store, config, stats, summary) is not None:
                     delta.observe(*document_lines(item, config.clean))
                 if progress:
@@ -97,12 +101,23 @@ def _first_pass(
             summary.rejected.append(item)
             continue
         summary.inputs += 1
+        has_document, refusals = False, []
+        for doc in read_input(item, config.source):
+            if isinstance(doc, RawDocument):
+                has_document = True
+                if not _seen(store, doc):
+                    run_stats.observe(*document_lines(doc, config.clean))
+            elif not has_document:
+                refusals.append(doc)
         with store.batch():
+            if not has_document:
+                # Nothing readable (binary, bomb, every record bad): keep only the reasons.
+                for rejected in refusals:
+                    store.add_rejection(rejected)
+                summary.rejected.extend(refusals)
+                continue
             store.save_input(item.name, item.original_bytes, item.sha256)
         inputs.append((item.name, item.sha256))
-        for doc in read_input(item, config.source):
-            if isinstance(doc, RawDocument) and not _seen(store, doc):
-                run_stats.observe(*document_lines(doc, config.clean))
     return inputs, run_stats
 
 
@@ -141,7 +156,8 @@ def _ingest_one(
     stats: LineStats,
     summary: IngestSummary,
 ) -> Article | None:
-    """Clean and store one document; return it when it was new (stored or a new version)."""
+    """Clean and store one document; return its article when it was recorded done now
+    (stored, a new version, or a copy of a stored text), None when not."""
     if isinstance(item, Rejected):
         store.add_rejection(item)
         summary.rejected.append(item)
@@ -160,6 +176,6 @@ def _ingest_one(
     store.mark_document(item.provenance.input_sha256, item.provenance.record, article.id)
     if outcome == "unchanged":
         summary.unchanged.append(article.id)
-        return None
-    (summary.stored if outcome == "stored" else summary.new_versions).append(article.id)
+    else:
+        (summary.stored if outcome == "stored" else summary.new_versions).append(article.id)
     return article
