@@ -28,8 +28,15 @@ from dossier.sources import SourceConfig
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--no-link", is_flag=True,
               help="Only store articles; skip extraction, linking and dossiers.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local",
+              show_default=True, help="dask: parse, clean, extract and link features on Dask.")
+@click.option("--scheduler", default=None,
+              help="Dask scheduler address (default: start a local cluster).")
+@click.option("--workers", type=int, default=None,
+              help="Local cluster workers (default: one per CPU).")
 def ingest_command(paths: tuple[str, ...], db_path: str, max_bytes: int, batch_size: int,
-                   quiet: bool, no_link: bool) -> None:
+                   quiet: bool, no_link: bool, engine: str, scheduler: str | None,
+                   workers: int | None) -> None:
     """Ingest files, folders, globs or - (stdin): text, HTML, JSONL, WARC, RSS/Atom.
 
     Prints one line per rejected input or record and a closing summary; exits
@@ -39,9 +46,15 @@ def ingest_command(paths: tuple[str, ...], db_path: str, max_bytes: int, batch_s
     store = open_store(db_path)
     bar = tqdm(unit="doc", desc="ingest", disable=quiet or not sys.stderr.isatty(), file=sys.stderr)
     try:
-        summary = ingest(list(paths), store, config, progress=lambda _source: bar.update())
-        bar.close()
-        processed = None if no_link else process(store)
+        if engine == "dask":
+            from dossier.scale.cli import ingest_on_dask
+
+            summary, processed = ingest_on_dask(list(paths), store, config, scheduler=scheduler,
+                                                workers=workers, quiet=quiet, link=not no_link)
+        else:
+            summary = ingest(list(paths), store, config, progress=lambda _source: bar.update())
+            bar.close()
+            processed = None if no_link else process(store)
     finally:
         bar.close()
         store.close()

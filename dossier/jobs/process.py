@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from dossier.jobs.dossiers import run_dossiers
 from dossier.jobs.extract import run_extraction
-from dossier.jobs.link import run_entity_resolution, run_linking
+from dossier.jobs.link import LinkSummary, run_entity_resolution, run_linking
 from dossier.store import Store
 
 
@@ -19,10 +20,15 @@ class ProcessSummary:
     dossiers: int
 
 
-def process(store: Store, *, extract: bool = True) -> ProcessSummary:
-    """Bring every downstream stage up to date with what the store holds."""
+def process(
+    store: Store, *, extract: bool = True, linking: Callable[[Store], LinkSummary] = run_linking
+) -> ProcessSummary:
+    """Bring every downstream stage up to date with what the store holds.
+
+    ``linking`` lets another engine (``DaskRunner.link``) stand in for ``run_linking``.
+    """
     extracted = run_extraction(store) if extract else []
-    link = run_linking(store)
+    link = linking(store)
     entities = run_entity_resolution(store)
     # Rebuild stories whose membership moved, and those with newly extracted articles.
     touched = set(link.touched_stories)

@@ -46,6 +46,13 @@ class ArticleQueries(StoreBase):
         ).fetchone()
         return row[0] if row else None
 
+    def seen_records(self, input_sha256: str) -> dict[str, str]:
+        """Every stored record of one input and the article it became (for a batch check)."""
+        rows = self.conn.execute(
+            "SELECT record, article_id FROM documents WHERE input_sha256 = ?", (input_sha256,)
+        )
+        return {r[0]: r[1] for r in rows}
+
     def mark_document(self, input_sha256: str, record: str, article_id: str) -> None:
         self.conn.execute(
             "INSERT OR REPLACE INTO documents (input_sha256, record, article_id) VALUES (?, ?, ?)",
@@ -89,8 +96,14 @@ class ArticleQueries(StoreBase):
 
     def article(self, article_id: str, version: int | None = None) -> Article | None:
         """One article by id (a unique prefix is enough), its latest version by default."""
-        sql = "SELECT * FROM articles WHERE (id = ? OR id LIKE ? || '%')"
-        params: list[object] = [article_id, article_id]
+        exact = self.conn.execute(
+            "SELECT 1 FROM articles WHERE id = ? LIMIT 1", (article_id,)
+        ).fetchone()
+        if exact:
+            sql, params = "SELECT * FROM articles WHERE id = ?", [article_id]
+        else:
+            sql = "SELECT * FROM articles WHERE id >= ? AND id < ? || char(1114111)"
+            params = [article_id, article_id]
         if version is not None:
             sql += " AND version = ?"
             params.append(version)
