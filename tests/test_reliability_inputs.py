@@ -285,3 +285,20 @@ def test_a_document_that_stalls_cleaning_is_dropped_and_the_batch_goes_on(
             "c.txt": "cleaning failed: RuntimeError: cleaner bug",
         }
         assert store.article_count() == 1
+
+
+def test_a_store_that_is_not_a_database_ends_in_one_line_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from dossier.cli import main
+
+    db = tmp_path / "garbage.db"
+    db.write_bytes(os.urandom(8192))
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    argv = ["dossier", "ingest", "--no-link", "-q", "--db", str(db), str(tmp_path / "good.txt")]
+    monkeypatch.setattr("sys.argv", argv)
+    with pytest.raises(SystemExit) as exit_info:
+        main()
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: D400 cannot open database") and "Traceback" not in err
