@@ -51,6 +51,7 @@ class StageError(DossierError):
         super().__init__(f"stage {stage!r} failed on article {article_id}: {reason}")
         self.stage = stage
         self.article_id = article_id
+        self.reason = reason
 
 
 class StoreError(DossierError):

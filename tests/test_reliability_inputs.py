@@ -250,3 +250,55 @@ def test_pathological_html_is_stored_or_refused_by_name(
     assert str(tmp_path / "good.txt") in sources
     assert str(bad) in sources or f"rejected: {bad}" in output, output
     assert rows(db, "PRAGMA integrity_check") == [("ok",)]
+
+
+# ------------------------------------------------------------------ time limits
+
+
+def test_a_document_that_stalls_cleaning_is_dropped_and_the_batch_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dossier.jobs import ingest as ingest_module
+    from dossier.jobs.ingest import IngestConfig, ingest
+    from dossier.store import Store
+
+    real_clean = ingest_module.clean
+
+    def stalling_clean(doc, config, stats):  # noqa: ANN001, ANN202 - stands in for clean
+        if "stall" in (doc.text or ""):
+            while True:
+                pass
+        if "crash" in (doc.text or ""):
+            raise RuntimeError("cleaner bug")
+        return real_clean(doc, config, stats)
+
+    monkeypatch.setattr(ingest_module, "clean", stalling_clean)
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for name, text in [("a.txt", GOOD), ("b.txt", "stall " + GOOD), ("c.txt", "crash " + GOOD)]:
+        (docs / name).write_text(text, encoding="utf-8")
+    with Store(tmp_path / "s.db") as store:
+        summary = ingest([str(docs)], store, IngestConfig(clean_seconds=0.5))
+        reasons = {Path(r.source).name: r.reason for r in summary.rejected}
+        assert reasons == {
+            "b.txt": "cleaning stopped: stopped after the 0.5-second limit",
+            "c.txt": "cleaning failed: RuntimeError: cleaner bug",
+        }
+        assert store.article_count() == 1
+
+
+def test_a_store_that_is_not_a_database_ends_in_one_line_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from dossier.cli import main
+
+    db = tmp_path / "garbage.db"
+    db.write_bytes(os.urandom(8192))
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    argv = ["dossier", "ingest", "--no-link", "-q", "--db", str(db), str(tmp_path / "good.txt")]
+    monkeypatch.setattr("sys.argv", argv)
+    with pytest.raises(SystemExit) as exit_info:
+        main()
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: D400 cannot open database") and "Traceback" not in err

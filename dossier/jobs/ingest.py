@@ -22,6 +22,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from dossier.clean import CleanConfig, Dropped, LineStats, clean, document_lines
+from dossier.errors import StageError, StageTimeout
+from dossier.jobs.limits import call_with_time_limit
 from dossier.model import Article, RawDocument, Rejected
 from dossier.sources import InputFile, SourceConfig, iter_inputs, make_inputs, read_input
 from dossier.store import Store
@@ -32,6 +34,10 @@ class IngestConfig:
     source: SourceConfig = field(default_factory=SourceConfig)
     clean: CleanConfig = field(default_factory=CleanConfig)
     batch_size: int = 200
+    #: Seconds one document may spend being cleaned before it is rejected (None: no
+    #: limit), so one pathological page cannot stall a batch. Enforced with SIGALRM
+    #: on the main thread only (see ``dossier.jobs.limits``).
+    clean_seconds: float | None = 120.0
 
 
 @dataclass
@@ -149,6 +155,23 @@ def _chunks(items: Iterable[RawDocument | Rejected], size: int) -> Iterator[list
         yield chunk
 
 
+def _clean_in_time(doc: RawDocument, config: IngestConfig, stats: LineStats) -> Article | Dropped:
+    """``clean`` under the per-document time limit; a failure drops only this document."""
+    result = call_with_time_limit(
+        lambda d: clean(d, config.clean, stats),
+        doc,
+        seconds=config.clean_seconds or 0,
+        stage="clean",
+        key=doc.provenance.source,
+    )
+    if isinstance(result, StageError):
+        return Dropped(
+            f"cleaning {'stopped' if isinstance(result, StageTimeout) else 'failed'}: "
+            f"{result.reason}"
+        )
+    return result
+
+
 def _ingest_one(
     item: RawDocument | Rejected,
     store: Store,
@@ -166,7 +189,7 @@ def _ingest_one(
     if seen is not None:
         summary.unchanged.append(seen)
         return None
-    result = clean(item, config.clean, stats)
+    result = _clean_in_time(item, config, stats)
     if isinstance(result, Dropped):
         rejected = Rejected(item.provenance.source, result.reason, item.provenance.record)
         store.add_rejection(rejected)

@@ -66,9 +66,12 @@ def _alarm(seconds: float) -> Iterator[None]:
 def call_with_time_limit(
     fn: Callable[[T], R], item: T, *, seconds: float, stage: str, key: str
 ) -> R | StageError:
-    """``fn(item)`` in this thread under a SIGALRM budget; errors become StageErrors."""
+    """``fn(item)`` in this thread under a SIGALRM budget; errors become StageErrors.
+
+    ``seconds <= 0`` means no limit (exceptions are still caught).
+    """
     try:
-        if not _alarm_usable():
+        if seconds <= 0 or not _alarm_usable():
             return fn(item)
         with _alarm(seconds):
             return fn(item)
