@@ -24,7 +24,7 @@ from typing import Any
 from dossier.link.candidates import CandidateIndex
 from dossier.link.config import LinkConfig
 from dossier.link.duplicates import DuplicateIndex
-from dossier.link.features import article_terms, reference_year
+from dossier.link.features import article_terms, name_conflict, reference_year
 from dossier.link.vectors import (
     DocumentFrequencies,
     SparseVector,
@@ -88,6 +88,8 @@ class Linker:
             threshold=self.config.duplicate_threshold,
             num_perm=self.config.duplicate_num_perm,
             capacity=self.config.duplicate_capacity,
+            window_days=self.config.window_days,
+            max_candidates=self.config.duplicate_candidates,
         )
         self._index = CandidateIndex(cap=self.config.postings_cap)
         self._stories: dict[str, _StoryState] = {}
@@ -108,7 +110,7 @@ class Linker:
         day = day_of(article.published)
         if day is not None:
             self._day = day if self._day is None else max(self._day, day)
-        original = self._dups.add(article.id, article.text or article.title)
+        original = self._dups.add(article.id, article.text or article.title, day)
         if original is not None and original in self._assigned:
             story = self._stories[self._resolve(self._assigned[original][0])]
             self._attach(story, article, day, duplicate=True)
@@ -187,6 +189,7 @@ class Linker:
             nearest = max(cosine(vec, m) for m in story.members)
             score = (1 - cfg.member_weight) * score + cfg.member_weight * nearest
         score -= cfg.year_penalty * _year_clash(year, story.years)
+        score -= cfg.name_penalty * name_conflict(vec, story.centroid, cfg.salient_names)
         if cfg.dense_weight > 0:
             score = (1 - cfg.dense_weight) * score + cfg.dense_weight * dense_cosine(
                 dense, story.dense
@@ -272,6 +275,10 @@ class Linker:
         score = cosine(a.centroid, b.centroid, a.norm, b.norm)
         top_year = max(b.years.items(), key=lambda kv: (kv[1], kv[0]))[0] if b.years else None
         score -= cfg.year_penalty * _year_clash(top_year, a.years)
+        score -= cfg.name_penalty * max(
+            name_conflict(a.centroid, b.centroid, cfg.salient_names),
+            name_conflict(b.centroid, a.centroid, cfg.salient_names),
+        )
         if cfg.dense_weight > 0:
             score = (1 - cfg.dense_weight) * score + cfg.dense_weight * dense_cosine(
                 a.dense, b.dense
