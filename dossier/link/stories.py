@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import pickle
+import re
 import zlib
 from collections import deque
 from collections.abc import Iterable
@@ -39,6 +40,9 @@ from dossier.link.vectors import (
 from dossier.model import Article, Extraction, Story, StoryAssignment
 
 STATE_VERSION = 1
+_SENTENCE_END = re.compile(r"[.!?][\"'”’]?(?=\s)")
+#: Short capitalised words that end in a full stop without ending the sentence.
+_ABBREVIATION = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\b(?:[A-Za-z]\.)+[A-Za-z]|\bNo|\bSt)\.$")
 
 
 def story_id_for(article_id: str) -> str:
@@ -76,6 +80,34 @@ class _StoryState:
     members: list[SparseVector] = field(default_factory=list)
     years: dict[int, int] = field(default_factory=dict)
     norm: float = 0.0
+    #: Whether ``title`` is a real headline (else a lead sentence standing in for one).
+    titled: bool = True
+
+    def retitle(self, article: Article) -> None:
+        """Give an untitled story the first real headline that arrives, else a lead sentence."""
+        if self.titled and self.title:
+            return
+        if article.title:
+            self.title, self.titled = article.title, True
+        elif not self.title:
+            self.title, self.titled = lead_title(article.text), False
+
+
+def _first_sentence(text: str) -> str:
+    """Text up to the first full stop that is not an abbreviation's ("Oct.", "Mr.", "U.S.")."""
+    for match in _SENTENCE_END.finditer(text):
+        end = match.end()
+        if not _ABBREVIATION.search(text[max(0, match.start() - 8) : match.start() + 1]):
+            return text[:end]
+    return text
+
+
+def lead_title(text: str, max_words: int = 14) -> str:
+    """A readable stand-in headline: the first sentence, cut to ``max_words`` with an ellipsis."""
+    words = _first_sentence(text.strip().split("\n", 1)[0]).split()
+    if len(words) <= max_words:
+        return " ".join(words)
+    return " ".join(words[:max_words]).rstrip(",;:-") + "…"
 
 
 class Linker:
@@ -120,7 +152,7 @@ class Linker:
         year = reference_year(article, extraction)
         story = self._best_story(vec, dense, day, year)
         if story is None:
-            story = _StoryState(id=story_id_for(article.id), tick=self._tick, title=article.title)
+            story = _StoryState(id=story_id_for(article.id), tick=self._tick, title="")
             self._stories[story.id] = story
         self._absorb(story, vec, dense, year)
         self._attach(story, article, day, duplicate=False)
@@ -248,6 +280,7 @@ class Linker:
         self, story: _StoryState, article: Article, day: int | None, duplicate: bool
     ) -> None:
         story.article_ids.append(article.id)
+        story.retitle(article)
         story.last_tick = self._tick
         self._activity.append((self._tick, story.id))
         if article.outlet and not duplicate and article.outlet not in story.outlets:
@@ -300,6 +333,8 @@ class Linker:
         if young.dense is not None:
             old.dense = young.dense if old.dense is None else old.dense + young.dense
         old.article_ids.extend(young.article_ids)
+        if not getattr(old, "titled", True) and getattr(young, "titled", True) and young.title:
+            old.title, old.titled = young.title, True
         old.outlets.extend(o for o in young.outlets if o not in old.outlets)
         for attr, pick in (
             ("first_day", min),
