@@ -9,7 +9,14 @@ the web layer is tested on known content whatever the extractors currently find.
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import hashlib
+import socket
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from dossier.model import (
@@ -161,3 +168,76 @@ def build_seed_store(path: str | Path) -> str:
     finally:
         store.close()
     return str(path)
+
+
+SAMPLE = Path(__file__).resolve().parents[1] / "examples" / "sample"
+
+
+@functools.cache
+def pipeline_store() -> str:
+    """The seeds and the sample corpus through the real pipeline, built once per run.
+
+    Ingest, then ``jobs.process`` (extract, link, entities, dossiers): what
+    ``dossier demo`` does. The tests that use it check the web layer on whatever
+    the stages currently find, so they assert shapes and known names loosely.
+    """
+    from dossier.jobs.ingest import ingest
+    from dossier.jobs.process import process
+
+    path = Path(tempfile.mkdtemp(prefix="dossier-serve-")) / "pipeline.db"
+    store = WebStore(path)
+    try:
+        ingest([str(SEEDS), str(SAMPLE)], store)
+        process(store)
+    finally:
+        store.close()
+    return str(path)
+
+
+def seed_story_id(store: WebStore) -> str:
+    """The story the pipeline put the Kyiv Post seed article in."""
+    article = next(a for a in store.articles(outlet="Kyiv Post") if "Shoigu" in a.text)
+    return store.story_of(article.id).story_id
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def serving(db: str) -> Iterator[str]:
+    """``create_app(db)`` under uvicorn on a free loopback port, in a thread; yields its URL."""
+    import uvicorn
+
+    from dossier.api.app import create_app
+
+    port = _free_port()
+    server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port,
+                                           log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+HOSTILE_INPUTS = Path(__file__).resolve().parent / "fixtures" / "serve"
+
+
+def ingest_hostile(db: str) -> list[str]:
+    """Ingest the hostile fixtures (``<script>``/``onerror=`` in titles and bodies) for real."""
+    from dossier.jobs.ingest import ingest
+
+    store = WebStore(db)
+    try:
+        summary = ingest([str(HOSTILE_INPUTS)], store)
+    finally:
+        store.close()
+    return summary.stored + summary.new_versions

@@ -9,9 +9,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -22,7 +19,15 @@ webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not in
                                 "(pip install -e '.[test]')")
 from selenium.common.exceptions import NoAlertPresentException  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
-from serve_store import SEEDS, STORY_ID, build_seed_store  # noqa: E402
+from serve_store import (  # noqa: E402
+    SAMPLE,
+    SEEDS,
+    STORY_ID,
+    build_seed_store,
+    ingest_hostile,
+    pipeline_store,
+    serving,
+)
 from test_web import add_hostile  # noqa: E402
 
 SHOTS = Path(__file__).resolve().parents[1] / "artifacts" / "screenshots"
@@ -46,31 +51,26 @@ if not (CHROMIUM and CHROMEDRIVER):
                 "(or set DOSSIER_CHROMIUM / DOSSIER_CHROMEDRIVER)", allow_module_level=True)
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory):
+    db = build_seed_store(tmp_path_factory.mktemp("browser") / "seed.db")
+    add_hostile(db)
+    hostile_ids.extend(ingest_hostile(db))
+    with serving(db) as url:
+        yield url
+
+
+hostile_ids: list[str] = []
 
 
 @pytest.fixture(scope="module")
-def base_url(tmp_path_factory):
-    import uvicorn
-
-    from dossier.api.app import create_app
-
-    db = build_seed_store(tmp_path_factory.mktemp("browser") / "seed.db")
-    add_hostile(db)
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port,
-                                           log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+def pipeline_url():
+    try:
+        db = pipeline_store()
+    except ImportError as exc:
+        pytest.skip(f"a pipeline stage is not merged yet: {exc}")
+    with serving(db) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -197,3 +197,34 @@ def test_hostile_article_executes_nothing(browser, base_url, path):
     if path == "/articles/evil1":
         assert "<script>window.__xss=1</script>" in browser.find_element(By.TAG_NAME, "h1").text
         shot(browser, "06-hostile-article")
+
+
+@pytest.mark.skipif(not SAMPLE.is_dir(), reason="examples/sample/ is absent")
+def test_pipeline_river_to_seed_story(browser, pipeline_url):
+    """The same walk on what the real pipeline built from the seeds and the sample corpus."""
+    browser.set_window_size(1280, 1000)
+    browser.get(pipeline_url + "/")
+    cards = browser.find_elements(By.CSS_SELECTOR, ".story-card")
+    assert len(cards) >= 7
+    shot(browser, "07-pipeline-river")
+    seed = next(c for c in cards if "Ben Wallace" in c.text)
+    seed.find_element(By.CSS_SELECTOR, "h2 a").click()
+    assert "/stories/" in browser.current_url
+    assert len(browser.find_elements(By.CSS_SELECTOR, "svg.timeline circle.dot")) >= 3
+    claim = next(c for c in browser.find_elements(By.CSS_SELECTOR, "li.claim")
+                 if c.find_element(By.CSS_SELECTOR, ".said .speaker").text == "Sergei Shoigu")
+    assert len(claim.find_elements(By.CSS_SELECTOR, "li.response")) >= 3
+    assert browser.find_elements(By.CSS_SELECTOR, "tr.fact.single")
+    shot(browser, "08-pipeline-seed-story")
+
+
+def test_ingested_hostile_articles_execute_nothing(browser, base_url):
+    """Articles that went through the real ingest with payloads in title and body."""
+    assert len(hostile_ids) == 2
+    for article_id in hostile_ids:
+        browser.get(f"{base_url}/articles/{article_id}")
+        assert no_script_ran(browser)
+        assert browser.find_elements(By.CSS_SELECTOR, "main img, main svg") == []
+    browser.get(f"{base_url}/search?q=xss")
+    assert no_script_ran(browser) and len(browser.find_elements(By.CSS_SELECTOR, "li.result")) >= 2
+    shot(browser, "09-hostile-search")

@@ -6,7 +6,14 @@ import pickle
 
 import pytest
 
-from dossier.clean import CleanConfig, Dropped, LineStats, clean, lines_for_stats
+from dossier.clean import (
+    CleanConfig,
+    Dropped,
+    LineStats,
+    clean,
+    document_lines,
+    lines_for_stats,
+)
 from dossier.clean.outlets import outlet_from_lines, split_handle
 from dossier.model import Article, Provenance, RawDocument
 
@@ -164,3 +171,58 @@ def test_split_handle(handle: str, name: str) -> None:
 )
 def test_outlet_from_self_reference(line: str, outlet: str | None) -> None:
     assert outlet_from_lines([line]) == outlet
+
+
+def test_meta_title_line_is_removed_and_url_gives_outlet() -> None:
+    text = "Harbour cranes arrive\n" + "\n".join(PROSE)
+    doc = _doc(text, title="Harbour Cranes Arrive", url="https://www.ledger.example/x")
+    article = clean(doc)
+    assert isinstance(article, Article)
+    assert article.text.startswith(PROSE[0])
+    assert ("title", "Harbour cranes arrive") in {(r.reason, r.text) for r in article.removed}
+    assert article.outlet == "ledger.example"
+
+
+def test_stats_lines_are_the_judged_segments() -> None:
+    text = "date 2024-01-02 Sign up to the Daily email Thanks for signing up to the\n" + PROSE[0]
+    lines = lines_for_stats(_doc(text))
+    assert lines[0] == "date 2024-01-02"
+    assert lines[1].startswith("Sign up") and lines[-1] == PROSE[0]
+
+
+def test_document_lines_match_what_clean_looks_up() -> None:
+    """Two-pass ingest: observe every document first, then clean each one."""
+    docs = [_doc(_story(n) + "\nFollow Daily Ledger on Twitter") for n in range(4)]
+    stats = LineStats()
+    for doc in docs:
+        outlet, lines = document_lines(doc)
+        assert outlet == "Daily Ledger"
+        stats.observe(outlet, lines)
+    article = clean(docs[0], stats=stats)
+    assert isinstance(article, Article)
+    assert article.outlet == "Daily Ledger"
+    assert PROMO not in article.text and PROSE[1] in article.text
+
+
+def test_masthead_and_social_presence_lines_go_and_name_the_outlet():
+    from dossier.clean import clean
+    from dossier.model import Provenance, RawDocument
+
+    text = (
+        "date 2025-03-12\n"
+        "The rail strike and the minister's missing evidence\n"
+        "Calder Post\n"
+        "By Yusuf Albrecht\n"
+        "On Tuesday, the transport minister said in parliament that the strike was being paid "
+        "for by the opposition.\n"
+        "Calder Post is on Telegram: t.me/calderpost\n"
+        "The union has denied the claim and called it a smear.\n"
+    )
+    article = clean(RawDocument(Provenance("c.txt", "text", "h"), text=text))
+    assert (article.outlet, article.title) == (
+        "Calder Post", "The rail strike and the minister's missing evidence",
+    )
+    reasons = {r.text: r.reason for r in article.removed}
+    assert reasons["Calder Post"] == "masthead"
+    assert reasons["Calder Post is on Telegram: t.me/calderpost"] == "social"
+    assert article.text.startswith("On Tuesday") and article.text.endswith("a smear.")

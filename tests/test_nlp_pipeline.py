@@ -91,6 +91,19 @@ def test_gazetteer_does_not_turn_person_into_city(nlp) -> None:
     assert ("Kherson", "GPE") in labels
 
 
+@pytest.mark.parametrize("text", [
+    "Firefighters at work (Anneliese Vorbach/AFP via Getty Images)",
+    "Photo by Anneliese Vorbach.",
+])
+def test_credit_lines_name_the_photographer(nlp, text: str) -> None:
+    assert ("Anneliese Vorbach", "PERSON") in {(e.text, e.label_) for e in nlp(text).ents}
+
+
+def test_city_after_place_preposition_is_not_a_person(nlp) -> None:
+    doc = nlp("Troops withdrew from Kherson and Moscow said nothing.")
+    assert ("Kherson", "GPE") in {(e.text, e.label_) for e in doc.ents}
+
+
 def test_demonyms_are_norp(nlp) -> None:
     doc = nlp("Ukrainian forces pushed back, and the Russians withdrew.")
     assert {e.text for e in doc.ents if e.label_ == "NORP"} >= {"Ukrainian", "Russians"}

@@ -31,3 +31,13 @@ def test_train_pipeline_command_on_tiny_slice(tmp_path: Path) -> None:
 def test_train_help_lists_pipeline() -> None:
     result = CliRunner().invoke(cli, ["train", "--help"])
     assert result.exit_code == 0 and "pipeline" in result.output
+
+
+def test_card_scores_block_is_replaced(tmp_path: Path) -> None:
+    from dossier.nlp.train import write_card_scores
+
+    card = tmp_path / "MODEL_CARD.md"
+    card.write_text("# card\n<!-- scores -->\nold\n<!-- /scores -->\ntail\n")
+    write_card_scores(card, "UPOS 0.95")
+    text = card.read_text()
+    assert "old" not in text and "UPOS 0.95" in text and text.endswith("tail\n")

@@ -10,10 +10,14 @@ from dossier.cli.demo import sample_dir
 from dossier.cli.serve import serve_command
 
 
-def test_serve_binds_loopback_unless_told_otherwise():
-    params = serve_command.make_context("serve", []).params
-    assert params["host"] == "127.0.0.1"
-    assert params["allow_ingest"] is False
+def test_serve_binds_loopback_and_is_read_only_by_default(monkeypatch, tmp_path):
+    calls = []
+    monkeypatch.setattr("dossier.cli.serve.serve", lambda *args: calls.append(args))
+    db = str(tmp_path / "x.db")
+    assert CliRunner().invoke(serve_command, ["--db", db]).exit_code == 0
+    assert CliRunner().invoke(serve_command, ["--db", db, "--host", "0.0.0.0",
+                                              "--allow-ingest"]).exit_code == 0
+    assert calls == [(db, "127.0.0.1", 8000, False), (db, "0.0.0.0", 8000, True)]
 
 
 def test_serve_help_mentions_read_only():

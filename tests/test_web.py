@@ -4,12 +4,20 @@ from __future__ import annotations
 
 import hashlib
 import re
+import socket
 
 import pytest
 
 pytest.importorskip("fastapi")
 from fastapi.testclient import TestClient  # noqa: E402
-from serve_store import SEEDS, SINGLE_FACT, STORY_ID, build_seed_store  # noqa: E402
+from serve_store import (  # noqa: E402
+    SEEDS,
+    SINGLE_FACT,
+    STORY_ID,
+    build_seed_store,
+    ingest_hostile,
+    serving,
+)
 
 from dossier.api.app import CSP, create_app  # noqa: E402
 from dossier.model import Article, RemovedText  # noqa: E402
@@ -40,8 +48,21 @@ def add_hostile(db: str) -> None:
 def client(tmp_path_factory):
     db = build_seed_store(tmp_path_factory.mktemp("web") / "seed.db")
     add_hostile(db)
+    ingest_hostile(db)
     with TestClient(create_app(db)) as c:
         yield c
+
+
+def test_ingested_hostile_titles_and_bodies_are_escaped(client):
+    hits = client.get("/api/search", params={"q": "xss"}).json()["items"]
+    titles = [h["title"] for h in hits]
+    assert any("<script>" in t for t in titles)  # stored verbatim, as data
+    for hit in hits:
+        html = client.get(f"/articles/{hit['id']}").text
+        for raw in ("<script>window", "<img src=x", "<svg onload"):
+            assert raw not in html
+        assert "window.__xss" in html  # shown, as text
+    assert any("&lt;script&gt;" in client.get(f"/articles/{h['id']}").text for h in hits)
 
 
 @pytest.mark.parametrize("url, needle", [
@@ -131,3 +152,28 @@ def test_story_page_cache_follows_store_changes(tmp_path):
             store.save_dossier(STORY_ID, "1", data)
         store.close()
         assert "A rewritten summary." in c.get(f"/stories/{STORY_ID}").text
+
+
+def test_loopback_server_refuses_foreign_host_headers(tmp_path):
+    db = build_seed_store(tmp_path / "hosts.db")
+    app = create_app(db, allowed_hosts=["127.0.0.1", "localhost"])
+    with TestClient(app, base_url="http://127.0.0.1:8000") as c:
+        assert c.get("/api/articles").status_code == 200
+        assert c.get("/api/articles", headers={"host": "evil.example"}).status_code == 400
+
+
+@pytest.mark.parametrize("raw", ["/static/../../../../etc/passwd", "/static/../api/app.py",
+                                 "/../../pyproject.toml", "/static/..\\..\\api\\app.py"])
+def test_raw_traversal_paths_on_a_real_server_are_404(tmp_path, raw):
+    """Paths sent byte for byte (no client-side normalising), as an attacker would."""
+    db = build_seed_store(tmp_path / "raw.db")
+    with serving(db) as url:
+        host, port = url.removeprefix("http://").split(":")
+        with socket.create_connection((host, int(port)), timeout=10) as sock:
+            sock.sendall(f"GET {raw} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+                         .encode())
+            reply = b""
+            while chunk := sock.recv(65536):
+                reply += chunk
+    assert reply.startswith(b"HTTP/1.1 404")
+    assert b"import" not in reply and b"root:" not in reply

@@ -18,6 +18,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from dossier.api.views import NotFound
 from dossier.errors import DossierError
@@ -31,6 +32,7 @@ CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 )
+LOOPBACK_NAMES = ["127.0.0.1", "localhost", "::1", "[::1]"]
 SECURITY_HEADERS = [
     (b"content-security-policy", CSP.encode()),
     (b"x-content-type-options", b"nosniff"),
@@ -122,11 +124,13 @@ def _install_error_handlers(app: FastAPI) -> None:
 
 
 def create_app(db_path: str | Path, *, allow_ingest: bool = False,
-               page_cache: int = 1024) -> FastAPI:
+               page_cache: int = 1024, allowed_hosts: list[str] | None = None) -> FastAPI:
     """The whole server over the store at ``db_path``; ingest only with ``allow_ingest``.
 
     ``page_cache`` is how many rendered story pages to keep (0: none); the cache
-    empties itself whenever the store changes.
+    empties itself whenever the store changes. ``allowed_hosts`` limits the Host
+    header (``dossier serve`` on loopback passes the loopback names, which stops
+    DNS-rebinding pages from reading the API through a visitor's browser).
     """
     from dossier.api.routers import ROUTERS
     from dossier.web.pages import install_pages
@@ -161,6 +165,8 @@ def create_app(db_path: str | Path, *, allow_ingest: bool = False,
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     install_pages(app)
     _install_error_handlers(app)
+    if allowed_hosts:
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
     app.add_middleware(SecurityHeaders)
     return app
 

@@ -7,6 +7,7 @@ store that holds articles only (nothing linked yet) show empty story lists.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from typing import Any
 
@@ -94,8 +95,18 @@ def story_summary(story: Story, people: list[tuple[str, str]] | None = None) -> 
     }
 
 
+def _titled(store: Any, story: Story) -> Story:
+    """A story without a title borrows its first article's title or opening words."""
+    if story.title or not story.article_ids:
+        return story
+    first = store.article(story.article_ids[0])
+    words = (first.title or first.text).split() if first else []
+    title = " ".join(words[:14]) + (" …" if len(words) > 14 else "")
+    return dataclasses.replace(story, title=title or story.id)
+
+
 def story_list(store: Any, *, limit: int = 20, offset: int = 0) -> dict[str, Any]:
-    stories = store.stories(limit=limit, offset=offset)
+    stories = [_titled(store, s) for s in store.stories(limit=limit, offset=offset)]
     people = store.top_people([s.id for s in stories])
     items = [story_summary(s, people[s.id]) for s in stories]
     return page(items, store.story_count(), limit, offset)
@@ -105,7 +116,7 @@ def story_head(store: Any, story_id: str) -> Story:
     story = store.story(story_id)
     if story is None:
         raise NotFound(f"no story with id {story_id!r}")
-    return story
+    return _titled(store, story)
 
 
 def story_detail(store: Any, story_id: str) -> dict[str, Any]:

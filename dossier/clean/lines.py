@@ -71,13 +71,18 @@ def features(line: str) -> LineFeatures:
 
 def _newsletter(f: LineFeatures) -> bool:
     hits = {m.group(0).lower() for m in P.NEWSLETTER_CUES.finditer(f.text)}
-    if len(hits) >= 2 and (f.n_words <= 80 or len(hits) >= 4):
+    prose = f.is_prose and f.stop_ratio >= 0.3
+    if len(hits) >= (3 if prose else 2) and (f.n_words <= 80 or len(hits) >= 4):
         return True
-    return bool(hits) and f.n_words <= 12 and not (f.is_prose and f.stop_ratio >= 0.3)
+    return bool(hits) and f.n_words <= 12 and not prose
 
 
 def _cookie(f: LineFeatures) -> bool:
     return f.n_words <= 80 and bool(P.COOKIE.search(f.text))
+
+
+def _related_section(f: LineFeatures) -> bool:
+    return f.n_words <= 10 and bool(P.RELATED_SECTION.match(f.text))
 
 
 def _call_to_action(f: LineFeatures) -> bool:
@@ -88,6 +93,8 @@ def _social(f: LineFeatures) -> bool:
     if f.n_words <= 30 and P.SOCIAL_INVITE.search(f.text):
         return True
     if P.SHARE_BAR.match(f.text) and f.n_words >= 1:
+        return True
+    if f.n_words <= 20 and P.SOCIAL_PRESENCE.search(f.text):
         return True
     return (
         f.n_words <= 12
@@ -127,6 +134,7 @@ LINE_RULES: list[tuple[str, Callable[[LineFeatures], bool]]] = [
     ("cookie", _cookie),
     ("credit", _credit),
     ("caption", _caption),
+    ("related_section", _related_section),
     ("call_to_action", _call_to_action),
     ("social", _social),
     ("copyright", _copyright),

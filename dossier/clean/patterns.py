@@ -80,8 +80,6 @@ CALL_TO_ACTION = _rx(
         r"^\s*(?:listen|watch) (?:to )?(?:this|the|our|now|live)\b.{0,40}$",
         r"^\s*(?:advertisement|advertising|sponsored(?: content)?|ad)\s*$",
         r"^\s*skip to (?:main )?content\b",
-        r"^\s*(?:related|recommended|more|most (?:read|popular|viewed))(?: (?:stories|articles|"
-        r"content|news|reading|from \w+|on \w+))?\s*:?\s*$",
         r"\bsupport (?:our|independent) journalism\b",
         r"\b(?:leave|post|add) a comment\b",
         r"^\s*comments?(?: \(\d+\))?\s*$",
@@ -91,6 +89,25 @@ CALL_TO_ACTION = _rx(
         r"\bif you (?:found|find|notice|spot) an? (?:error|mistake|typo)\b",
         r"\bwas this (?:article|story) helpful\b",
     )
+)
+
+#: Headers of the link lists that follow an article ("Related Links", "More from X").
+RELATED_SECTION = _rx(
+    r"^\s*(?:"
+    + alternation(
+        r"related(?: (?:links|stories|articles|content|coverage|posts|topics|reading|videos?|"
+        r"news|items))?",
+        r"recommended(?: for you| stories| articles| reading)?",
+        r"more(?: (?:news|stories|articles|videos?|coverage|reading|headlines))?"
+        r"(?: (?:from|on|in|about) [\w&' .-]{1,40})?",
+        r"most (?:read|popular|viewed|shared|commented|emailed)(?: \w+)?",
+        r"(?:trending|top|latest|popular)(?: now| stories| news| articles| headlines)?",
+        r"(?:also|further) read(?:ing)?", r"read (?:more|next|also)", r"see also",
+        r"you (?:may|might) (?:also )?(?:like|be interested in|have missed)",
+        r"don'?t miss", r"(?:editor'?s|our) picks?", r"what to read next",
+        r"other (?:stories|articles|news)",
+    )
+    + r")\s*[:.!]?\s*$"
 )
 
 # ------------------------------------------------------------------ social media
@@ -105,6 +122,11 @@ SOCIAL_HANDLE = re.compile(r"(?<![\w.])@([A-Za-z][A-Za-z0-9_.]{2,30}[A-Za-z0-9_]
 SOCIAL_INVITE = _rx(
     r"^\s*(?:follow|join|like|subscribe to|find|connect with|watch)\b.{0,80}?"
     r"(?:\bon\b|\bvia\b|@).{0,40}?" + r"(?:" + PLATFORMS + r"|@\w)"
+)
+#: "Outlet is on Telegram: t.me/outlet" and bare links to a social profile.
+SOCIAL_PRESENCE = _rx(
+    r"\b(?:is|are|we're|we are)\s+(?:now\s+)?on\s+(?:" + PLATFORMS + r")\b"
+    r"|(?:^|\s)(?:t\.me|twitter\.com|x\.com|facebook\.com|instagram\.com|youtube\.com)/\w"
 )
 #: A line that is nothing but platform names (share bars).
 SHARE_BAR = _rx(r"^\s*(?:" + PLATFORMS + r"|share|email|print|copy link|[|,/·•\s])+\s*$")
@@ -180,7 +202,9 @@ SENTENCE_END = re.compile(r"[.!?\u2026:;][\"'\u201d\u2019)\]]*\s*$")
 #: Lines that open a comment section; nothing after them is the article.
 COMMENTS_START = _rx(
     alternation(
-        r"^\s*\d+\s+(?:comments?|responses?|replies|reactions)(?:\s+(?:to|on)\b.{0,200})?\s*:?\s*$",
+        r"^\s*[\[(]?\s*\d+\s+(?:comments?|responses?|replies|reactions)(?:\s+(?:to|on)\b.{0,200})?"
+        r"\s*[\])]?\s*:?\s*$",
+        r"^\s*(?:top|most|best)(?: rated| recent| popular| liked)? comments\s*$",
         r"^\s*(?:comments?|responses?|replies)\s*(?:\(\d+\)|:)\s*$",
         r"^\s*(?:responses?|replies|comments?) to \S.{0,200}$",
         r"^\s*(?:leave|post|add|write|submit) (?:a |your )?(?:reply|comment|response)\b",

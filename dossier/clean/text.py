@@ -11,16 +11,18 @@ read from the boilerplate's self-references before the lines are dropped.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import ftfy
 
 from dossier.clean import patterns as P
+from dossier.clean.linemodel import line_vectors, load_model, log_odds
 from dossier.clean.lines import LineFeatures, features, line_reason
 from dossier.clean.outlets import outlet_from_lines
-from dossier.clean.region import body_span
-from dossier.clean.stats import LineStats, normalize_line
+from dossier.clean.region import best_run, body_span
+from dossier.clean.stats import LineStats
 from dossier.model import RemovedText
 
 if TYPE_CHECKING:
@@ -28,6 +30,9 @@ if TYPE_CHECKING:
 
 #: Reasons whose lines are kept as metadata rather than just dropped.
 METADATA_REASONS = {"caption": "captions", "credit": "credits"}
+#: A repeated line this long is a scraping artefact (pull quote, doubled block);
+#: shorter repeats ("Buy now", recipe steps) can be legitimate list items.
+DUPLICATE_MIN_WORDS = 8
 #: Reasons that never carry an outlet's self-reference.
 NO_SELF_REFERENCE = {"title", "outside_body", "stray_headline", "duplicate_line", "comments"}
 
@@ -124,8 +129,8 @@ def _mark_rules(segments: list[Segment]) -> None:
         if seg.reason:
             continue
         seg.reason = line_reason(seg.feats)
-        key = normalize_line(seg.text)
-        if seg.reason is None and key in seen and seg.feats.n_words >= 1:
+        key = " ".join(seg.text.lower().split())
+        if seg.reason is None and key in seen and seg.feats.n_words >= DUPLICATE_MIN_WORDS:
             seg.reason = "duplicate_line"
         seen.add(key)
 
@@ -171,25 +176,90 @@ def _mark_comments(segments: list[Segment]) -> None:
             return
 
 
+def is_english(segments: Sequence[Segment]) -> bool:
+    """Whether function-word features mean anything for this document."""
+    words = [w.lower() for s in segments for w in re.findall(r"[^\W\d_]+", s.text)]
+    return bool(words) and sum(w in P.STOPWORDS for w in words) / len(words) >= 0.2
+
+
+def looks_like_page(segments: Sequence[Segment], config: CleanConfig) -> bool:
+    """Whether the text still holds a page's furniture: many short Title Case or
+    one-word lines (menus, section links). Already-extracted articles have few,
+    and for them choosing a body region could only lose body."""
+    nav = sum(
+        1 for s in segments
+        if s.feats.n_words <= 6 and not s.feats.ends_sentence
+        and (s.feats.title_ratio >= 0.75 or s.feats.n_words <= 2)
+    )
+    share = nav / max(1, len(segments))
+    return nav >= config.page_min_nav_lines or (
+        nav >= config.page_min_nav_lines // 2 and share >= config.page_min_nav_share
+    )
+
+
 def _mark_region(segments: list[Segment], config: CleanConfig) -> None:
     """Keep only the main prose run; lines outside it are page furniture."""
     if not config.select_body_region:
         return
     _mark_comments(segments)
-    feats = [s.feats if s.reason is None else None for s in segments]
-    words = [w.lower() for s in segments for w in re.findall(r"[^\W\d_]+", s.text)]
-    english = bool(words) and sum(w in P.STOPWORDS for w in words) / len(words) >= 0.2
-    span = body_span(feats, english, config.region_line_cost)
-    if span is None:
+    if not looks_like_page(segments, config):
         return
-    start, end = span
-    for i, seg in enumerate(segments):
-        if seg.reason is None and not start <= i <= end:
+    english = is_english(segments)
+    model = load_model(config.line_model_path) if config.use_line_model else None
+    if model is None:
+        feats = [s.feats if s.reason is None else None for s in segments]
+        span = body_span(feats, english, config.region_line_cost)
+        keep = [span is None or span[0] <= i <= span[1] for i in range(len(segments))]
+    else:
+        rows = line_vectors([s.feats for s in segments], [s.reason for s in segments], english)
+        fallback = body_span(
+            [s.feats if s.reason is None else None for s in segments],
+            english, config.region_line_cost,
+        )
+        keep = decode(
+            log_odds(rows, model), [s.reason is None for s in segments], config, fallback
+        )
+    for seg, kept in zip(segments, keep, strict=True):
+        if seg.reason is None and not kept:
             seg.reason = "outside_body"
 
 
+def decode(
+    z: Sequence[float], candidate: Sequence[bool], config: CleanConfig,
+    fallback: tuple[int, int] | None = None,
+) -> list[bool]:
+    """Body lines from per-line log-odds: the max-sum run of ``z - bias`` over candidate
+    lines (removed lines cost ``removed_cost``), trimmed at both ends to lines whose
+    log-odds clear ``edge_threshold``, then, inside it, lines that clear
+    ``inner_threshold``. ``fallback`` is the run to use when no line scores above
+    the bias (a page whose body the model doubts)."""
+    scores = [
+        (zi - config.model_bias) if ok else -config.model_removed_cost
+        for zi, ok in zip(z, candidate, strict=True)
+    ]
+    span = best_run(scores) or fallback
+    if span is None:
+        return list(candidate)
+    start, end = span
+    while start < end and (not candidate[start] or z[start] < config.model_edge_threshold):
+        start += 1
+    while end > start and (not candidate[end] or z[end] < config.model_edge_threshold):
+        end -= 1
+    return [
+        ok and start <= i <= end and z[i] >= config.model_inner_threshold
+        for i, ok in enumerate(candidate)
+    ]
+
+
 def _mark_title(segments: list[Segment], result: TextResult, meta_title: str | None) -> None:
-    """A headline-like line just before the first body line is the title."""
+    """A headline-like line just before the first body line is the title; a line that
+    repeats the title the container gave goes whatever its shape."""
+    if meta_title:
+        key = " ".join(meta_title.lower().split())
+        for seg in segments:
+            if seg.reason is None and " ".join(seg.text.lower().split()) == key:
+                seg.reason = "title"
+        return
     body_idx = [i for i, s in enumerate(segments) if s.reason is None]
     if not body_idx:
         return
@@ -200,7 +270,10 @@ def _mark_title(segments: list[Segment], result: TextResult, meta_title: str | N
         f = seg.feats
         if seg.reason not in (None, "outside_body") or f.ends_sentence:
             continue
-        if 2 <= f.n_words <= 25 and (i != first or _next_is_prose(segments, i)):
+        several_sentences = re.search(r"[.!?~]\s+\S", seg.text)
+        if 2 <= f.n_words <= 20 and not several_sentences and not seg.text.endswith("~") and (
+            i != first or _next_is_prose(segments, i)
+        ):
             result.title = seg.text
             seg.reason = "title"
             return
@@ -214,22 +287,32 @@ def _next_is_prose(segments: list[Segment], i: int) -> bool:
 
 
 def _mark_stray_headlines(segments: list[Segment]) -> None:
-    """Title-case link text stranded between prose lines ("Update Ukraine 23 Dec")."""
+    """Title Case link text stranded between prose lines ("Update Ukraine 23 Dec"):
+    long or dated, unlike the article's own (short, often upper-case) sub-headings."""
     body = [i for i, s in enumerate(segments) if s.reason is None]
     for pos, i in enumerate(body[1:-1], start=1):
         f = segments[i].feats
-        if not (f.is_headline_like and f.n_words >= 5):
+        if not (f.is_headline_like and f.n_words >= 6 and f.upper_ratio < 0.8):
             continue
+        if f.n_words < 9 and not re.search(r"\d", f.text):
+            continue  # short Title Case lines inside prose are usually sub-headings
         before, after = segments[body[pos - 1]].feats, segments[body[pos + 1]].feats
         if before.is_prose and after.is_prose:
             segments[i].reason = "stray_headline"
 
 
-def clean_plain_text(
-    text: str, config: CleanConfig, stats: LineStats | None = None,
-    outlet: str | None = None, title: str | None = None,
-) -> TextResult:
-    """Split ``text`` into body paragraphs and labelled removals."""
+def stats_lines(text: str, config: CleanConfig) -> list[str]:
+    """The units ``LineStats`` counts: the same segments the cleaner judges."""
+    if config.fix_encoding:
+        text = repair(text)
+    return [s.text for s in _split_headers(split_lines(text), TextResult(paragraphs=[]))]
+
+
+def label_segments(
+    text: str, config: CleanConfig, stats: LineStats | None = None, outlet: str | None = None
+) -> tuple[list[Segment], TextResult]:
+    """Lines with the reasons the line rules, headers, byline and the corpus give them
+    (before the body region is chosen); the result holds what was recovered so far."""
     result = TextResult(paragraphs=[])
     if config.fix_encoding:
         text = repair(text)
@@ -240,6 +323,26 @@ def clean_plain_text(
         s.text for s in segments if s.reason and s.reason not in NO_SELF_REFERENCE
     )
     _mark_recurring(segments, stats, outlet or result.outlet, config)
+    _mark_masthead(segments, outlet or result.outlet)
+    return segments, result
+
+
+def _mark_masthead(segments: list[Segment], outlet: str | None) -> None:
+    """A line that is only the outlet's name (a masthead or logo text) is not body."""
+    if not outlet:
+        return
+    key = " ".join(outlet.lower().split())
+    for seg in segments:
+        if seg.reason is None and " ".join(seg.text.lower().split()).strip(" |-") == key:
+            seg.reason = "masthead"
+
+
+def clean_plain_text(
+    text: str, config: CleanConfig, stats: LineStats | None = None,
+    outlet: str | None = None, title: str | None = None,
+) -> TextResult:
+    """Split ``text`` into body paragraphs and labelled removals."""
+    segments, result = label_segments(text, config, stats, outlet)
     _mark_region(segments, config)
     _mark_title(segments, result, title)
     _mark_stray_headlines(segments)

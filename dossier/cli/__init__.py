@@ -7,10 +7,12 @@ Each command module defines a click command (or group) and is listed in
 from __future__ import annotations
 
 import importlib
+import sys
 
 import click
 
 from dossier import __version__
+from dossier.errors import DossierError
 
 #: ``module:attribute`` of every top-level command, in ``--help`` order.
 COMMAND_MODULES: list[str] = [
@@ -27,6 +29,9 @@ COMMAND_MODULES: list[str] = [
     "dossier.cli.train:train_group",
     "dossier.cli.serve:serve_command",
     "dossier.cli.demo:demo_command",
+    "dossier.cli.maintenance:check_command",
+    "dossier.cli.maintenance:export_command",
+    "dossier.cli.maintenance:import_command",
 ]
 
 
@@ -46,4 +51,17 @@ _register()
 
 
 def main() -> None:
-    cli()
+    """Run the CLI; dossier's own errors end in one line and status 2, not a traceback."""
+    try:
+        cli(standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.Abort:
+        click.echo("Aborted!", err=True)
+        sys.exit(1)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except DossierError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)

@@ -12,9 +12,11 @@ def serve(db_path: str, host: str = "127.0.0.1", port: int = 8000,
     """Run the server until interrupted; prints the URL first."""
     import uvicorn
 
-    from dossier.api.app import create_app
+    from dossier.api.app import LOOPBACK_NAMES, create_app
 
-    app = create_app(db_path, allow_ingest=allow_ingest)
+    loopback = host in ("127.0.0.1", "localhost", "::1")
+    app = create_app(db_path, allow_ingest=allow_ingest,
+                     allowed_hosts=LOOPBACK_NAMES if loopback else None)
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"dossier: serving {db_path} at http://{shown}:{port}/  (Ctrl+C to stop)")
     if allow_ingest:

@@ -68,7 +68,10 @@ def _spans(field_text: str) -> Spans:
 
 def is_direct(text: str, spans: Spans) -> bool:
     """Gold content wholly inside quote marks (the marks may sit just outside)."""
-    start, end = min(s for s, _ in spans), max(e for _, e in spans)
+    return all(_is_direct(text, s, e) for s, e in spans)
+
+
+def _is_direct(text: str, start: int, end: int) -> bool:
     inner = text[start:end].strip()
     before = text[max(0, start - 2):start].strip()
     after = text[end:end + 2].strip()

@@ -22,6 +22,7 @@ from dossier.model import Entity
 
 _PRONOUNS = {"he": "PERSON", "him": "PERSON", "his": "PERSON", "she": "PERSON",
              "her": "PERSON", "hers": "PERSON", "it": "ORG", "its": "ORG"}
+_OWNER = re.compile(r"([A-Z][\w.]*(?:\s+[A-Z]\w*)*)[’']s\s+$")
 _ACTOR_CONTEXT = re.compile(
     r"^(?:[’']s\b|\s+(?:said|says|has|had|was|is|would|will|claimed|refused|warned|denied|"
     r"accused|rejected|announced|insisted|threatened|wants|demanded|urged|called))")
@@ -112,6 +113,9 @@ def _group(text: str, index: EntityIndex) -> None:
                 ent.type == "GPE":
             ent.is_actor = True
         cap = places.capital_of(m.text)
+        owner = _OWNER.search(text[max(0, m.start - 40):m.start])
+        if ent.type == "ORG" and owner:  # "Britain's Ministry of Defence"
+            cap = places.country(owner.group(1)) or places.capital_of(owner.group(1)) or cap
         if cap and cap not in ent.affiliations:
             ent.affiliations.append(cap)
     index.entities = sorted(by_key.values(), key=lambda e: min(s.start for s in e.mentions))

@@ -79,7 +79,8 @@ def _strip(text: str, s: int, e: int) -> tuple[int, int]:
             s += m.end()
         else:
             break
-    m = re.search(r"[’']s?$", text[s:e])
+    m = re.search(r"(?:[’']s?|-(?:backed|led|based|born|speaking|controlled|occupied|held|"
+                  r"run|style|era|made))$", text[s:e])
     if m:
         e = s + m.start()
     return s, e

@@ -27,7 +27,7 @@ _DATA = Path(__file__).with_name("data") / "cues.json"
 #: Minimum rate (from PolNeAR train) at which a word must head a cue to count as one.
 MIN_CUE_RATE = 0.3
 #: How far apart (chars, paragraph breaks) two halves of one quotation may be.
-MERGE_GAP = 120
+MERGE_GAP = 200
 MERGE_PARAGRAPHS = 1
 #: Probability above which the cue model's candidate opens an attribution.
 CUE_THRESHOLD = 0.4
@@ -55,7 +55,7 @@ _LEADING = re.compile(r"^(?:(?:But|And|So|Yet|Although|Though|While|When|If|Stil
 _NOT_NAMES = {"in", "on", "at", "but", "and", "however", "meanwhile", "still", "now", "then",
               "yes", "no", "well", "so", "instead", "indeed", "also", "last", "this", "that"}
 _PASSIVE_BY = re.compile(r"^\s+by\s+((?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,5})")
-_HEADLINE = re.compile(r"^\s*([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s*:\s+(?=\S)")
+_HEADLINE = re.compile(r"^\s*[\"“]?([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s*:\s+(?=\S)")
 
 
 @dataclass(frozen=True)
@@ -106,7 +106,7 @@ def _source_left(text: str, us: int, cs: int) -> tuple[int, int] | None:
     if app and not re.search(r"[“”\"]", seg[app.start():]):
         return us + app.start(), cs - (len(seg) - len(seg.rstrip(" ,")))
     cut = max(seg.rfind(","), seg.rfind("”"), seg.rfind("“"), seg.rfind(":"), seg.rfind(";"),
-              seg.rfind('"'), seg.rfind("—"))
+              seg.rfind('"'), seg.rfind("—"), seg.rfind("''") + 1 if "''" in seg else -1)
     for w in (" that ", " and ", " but ", " as ", " because ", " while ", " when ", " said ",
               " says ", " told ", " claimed "):
         cut = max(cut, seg.rfind(w) + len(w) - 1 if seg.rfind(w) >= 0 else -1)
@@ -116,7 +116,7 @@ def _source_left(text: str, us: int, cs: int) -> tuple[int, int] | None:
         start += len(text[start:cs]) - len(text[start:cs].lstrip()) + lead.end()
     head = _AUX_TAIL.sub("", text[start:cs])
     s, e = _trim(text, start, start + len(head))
-    words = _WORD.findall(text[s:e])
+    words = [w for w in _WORD.findall(text[s:e]) if re.search(r"[^\W\d_]", w)]
     if not words or len(words) > 12:
         return None
     return s, e
@@ -186,7 +186,8 @@ def _from_cue(text: str, unit: tuple[int, int], cue: tuple[int, int], word: str,
               regions: list[tuple[int, int]]) -> RawQuote | None:
     us, ue = unit
     cs, ce = cue
-    if _NOMINAL.match(word) and _nominal_context(text, us, cs):
+    if _NOMINAL.match(word) and (_nominal_context(text, us, cs) or re.match(
+            r"\s+from\b", text[ce:ce + 6]) or re.search(r"\b[a-z]+ed\s+$", text[us:cs])):
         return _nominal(text, unit, cue, word, regions)
     src = _source_left(text, us, cs)
     if re.search(r"\b(?:was|were|is|are|been|being)\s+$", text[us:cs]):
@@ -209,10 +210,14 @@ def _from_cue(text: str, unit: tuple[int, int], cue: tuple[int, int], word: str,
         after = _NP_INVERTED.match(text, ce, ue)
         speaker = src if src else (after.span(1) if after else _np_span(inverted, ce))
         resumed = re.match(r"^[^“”\"]{0,80}?,\s*(?=[“\"])", text[ce:ue])
-        if resumed:  # "Q1," he said, "Q2."
+        if resumed and not re.search(r"\b(?:adding|saying)\b", resumed.group(0)):
+            # "Q1," he said, "Q2."
             region = _inside(ce + resumed.end() + 1, regions)
             if region:
                 content = (content[0], region[1])
+    elif src and re.search(r"\w[^“”\"]*,\s*$", text[us:src[0]]) and \
+            re.match(r"\s*(?:\w+\s+){0,3}?,\s*\w", text[ce:ue]) and left_words >= 1:
+        content, speaker = _trim(text, us, ue), src  # "The museum, he said, would ..."
     elif inverted and left_words >= 3 and src is None:
         speaker, content = _np_span(inverted, ce), _trim(text, us, cs)
     elif right_words >= 3:
@@ -278,9 +283,11 @@ def find_quotes(text: str, min_rate: float = MIN_CUE_RATE) -> list[RawQuote]:
             if q is not None:
                 found.append(q)
         head = _HEADLINE.match(text, unit[0], unit[1])
-        if head and not found:
+        if head and (not found or head.group(1).isupper()):  # "PENCE: Well, ..." transcripts
             found.append(RawQuote(_trim(text, head.end(), unit[1]),
                                   (head.end() - 2, head.end() - 1), head.span(1), "indirect", ":"))
+        if not found:
+            found = _dash_signed(text, unit, regions)
         if not found:
             q = _orphan_quote(text, unit, regions, last_speaker)
             if q and out and _continues(text, out[-1], q):
@@ -296,8 +303,9 @@ def find_quotes(text: str, min_rate: float = MIN_CUE_RATE) -> list[RawQuote]:
 def _continues(text: str, prev: RawQuote, q: RawQuote) -> bool:
     """Is ``q`` the second half of ``prev`` ("Q1," X said. "Q2.")? One claim, one span."""
     gap = text[prev.content[1]:q.content[0]]
-    return (prev.kind == "direct" and prev.cue is not None and prev.cue[0] >= prev.content[1]
-            and len(gap) < MERGE_GAP and gap.count("\n") <= MERGE_PARAGRAPHS)
+    return (prev.kind in ("direct", "mixed") and prev.cue is not None
+            and prev.cue[0] >= prev.content[1] and len(gap) < MERGE_GAP
+            and gap.count("\n") <= MERGE_PARAGRAPHS)
 
 
 def _borrow_speaker(text: str, unit: tuple[int, int], q: RawQuote,
@@ -307,14 +315,31 @@ def _borrow_speaker(text: str, unit: tuple[int, int], q: RawQuote,
                                       text[unit[0]:q.cue[0]])
     if found and found[-1].speaker and not coordinated:
         return replace(q, speaker=found[-1].speaker)
-    m = _SUBJECT.match(text, unit[0], q.content[0] if q.content[0] > unit[0] else unit[1])
+    lead = _LEADING.match(text[unit[0]:unit[1]])
+    start = unit[0] + (lead.end() if lead else 0)
+    m = _SUBJECT.match(text, start, q.content[0] if q.content[0] > start else unit[1])
     if m is None or m.group(1).lower() in _NOT_NAMES or m.group(1).lower() in ("you", "it"):
         return q
     return replace(q, speaker=m.span(1))
 
 
 _SUBJECT = re.compile(r"\s*(?:[“\"][^”\"]*[”\"],?\s*)?((?:the\s+|The\s+)?[A-Z][\w.’'-]*"
-                      r"(?:\s+[A-Z][\w.’'-]*){0,4}|[Hh]e|[Ss]he|They|We|I)\b")
+                      r"(?:\s+[A-Z][\w.’'-]*){0,4}|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\b")
+
+
+_SIGNED = re.compile(r"\s*[―—–]\s*([A-Z][\w’'.-]+(?:[ \t]+[A-Z][\w’'.-]+){0,3})")
+
+
+def _dash_signed(text: str, unit: tuple[int, int],
+                 regions: list[tuple[int, int]]) -> list[RawQuote]:
+    """Quotations signed with a dash: “...” ― Krystal Correa (reader comments, epigraphs)."""
+    out = []
+    for s, e in regions:
+        if unit[0] <= s < unit[1]:
+            m = _SIGNED.match(text, e)
+            if m:
+                out.append(RawQuote((s, e), (e, e + m.start(1) - e), m.span(1), "direct", "―"))
+    return out
 
 
 def _orphan_quote(text: str, unit: tuple[int, int], regions: list[tuple[int, int]],

@@ -19,7 +19,7 @@ _ABBREV = {
     "oct", "nov", "dec", "no", "mt", "ft", "rev", "u.s", "u.k", "u.n", "d.c", "a.m", "p.m", "e.g",
     "i.e", "pres", "supt", "adm", "cmdr", "messrs",
 }
-_BOUNDARY = re.compile(r"[.!?]+[”\"’)]*\s+(?=[“\"‘(]?[A-Z0-9])")
+_BOUNDARY = re.compile(r"[.!?]+(?:[”\"’)]|'')*\s+(?=(?:[“\"‘(]|''|``)?[A-Z0-9])")
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:

@@ -55,6 +55,7 @@ CONTEXT_RULES: list[tuple[Callable[[SpeechAct, str, str], bool], SpeechAct]] = [
     (lambda act, cue, content: act == "question" and "?" not in content
      and cue.startswith("ask"), "appeal"),
     (lambda act, cue, content: act == "appeal" and cue.startswith("call")
+     and not re.search(r"\b(?:for|on)\b", cue)
      and not re.match(r"\s*(?:for|on|to)\b", content), "state"),
     (lambda act, cue, content: act == "claim" and bool(_BLAME.search(content)), "accuse"),
 ]

@@ -3,8 +3,10 @@
 Two passes, so that cleaning does not depend on the order documents arrive in
 (nor on how a distributed run partitions them):
 
-1. every input's original bytes are stored, and each new document's lines are
-   counted into the outlet line statistics (the boilerplate memory);
+1. every input that holds at least one document has its original bytes stored,
+   and each new document's lines are counted into the outlet line statistics
+   (the boilerplate memory); an input with no document at all (binary, a bomb,
+   every record bad) leaves only its rejections in the store;
 2. inputs are read back from the store, and each document is cleaned against
    the stored statistics plus this run's, then stored.
 
@@ -20,6 +22,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from dossier.clean import CleanConfig, Dropped, LineStats, clean, document_lines
+from dossier.errors import StageError, StageTimeout
+from dossier.jobs.limits import call_with_time_limit
 from dossier.model import Article, RawDocument, Rejected
 from dossier.sources import InputFile, SourceConfig, iter_inputs, make_inputs, read_input
 from dossier.store import Store
@@ -30,6 +34,10 @@ class IngestConfig:
     source: SourceConfig = field(default_factory=SourceConfig)
     clean: CleanConfig = field(default_factory=CleanConfig)
     batch_size: int = 200
+    #: Seconds one document may spend being cleaned before it is rejected (None: no
+    #: limit), so one pathological page cannot stall a batch. Enforced with SIGALRM
+    #: on the main thread only (see ``dossier.jobs.limits``).
+    clean_seconds: float | None = 120.0
 
 
 @dataclass
@@ -76,6 +84,8 @@ def ingest(
         delta = LineStats()
         with store.batch():
             for item in chunk:
+                # Every document recorded done counts, copies too: pass 1 counted it,
+                # and a resumed run must find the same statistics a clean run used.
                 if _ingest_one(item, store, config, stats, summary) is not None:
                     delta.observe(*document_lines(item, config.clean))
                 if progress:
@@ -97,12 +107,23 @@ def _first_pass(
             summary.rejected.append(item)
             continue
         summary.inputs += 1
+        has_document, refusals = False, []
+        for doc in read_input(item, config.source):
+            if isinstance(doc, RawDocument):
+                has_document = True
+                if not _seen(store, doc):
+                    run_stats.observe(*document_lines(doc, config.clean))
+            elif not has_document:
+                refusals.append(doc)
         with store.batch():
+            if not has_document:
+                # Nothing readable (binary, bomb, every record bad): keep only the reasons.
+                for rejected in refusals:
+                    store.add_rejection(rejected)
+                summary.rejected.extend(refusals)
+                continue
             store.save_input(item.name, item.original_bytes, item.sha256)
         inputs.append((item.name, item.sha256))
-        for doc in read_input(item, config.source):
-            if isinstance(doc, RawDocument) and not _seen(store, doc):
-                run_stats.observe(*document_lines(doc, config.clean))
     return inputs, run_stats
 
 
@@ -134,6 +155,23 @@ def _chunks(items: Iterable[RawDocument | Rejected], size: int) -> Iterator[list
         yield chunk
 
 
+def _clean_in_time(doc: RawDocument, config: IngestConfig, stats: LineStats) -> Article | Dropped:
+    """``clean`` under the per-document time limit; a failure drops only this document."""
+    result = call_with_time_limit(
+        lambda d: clean(d, config.clean, stats),
+        doc,
+        seconds=config.clean_seconds or 0,
+        stage="clean",
+        key=doc.provenance.source,
+    )
+    if isinstance(result, StageError):
+        return Dropped(
+            f"cleaning {'stopped' if isinstance(result, StageTimeout) else 'failed'}: "
+            f"{result.reason}"
+        )
+    return result
+
+
 def _ingest_one(
     item: RawDocument | Rejected,
     store: Store,
@@ -141,7 +179,8 @@ def _ingest_one(
     stats: LineStats,
     summary: IngestSummary,
 ) -> Article | None:
-    """Clean and store one document; return it when it was new (stored or a new version)."""
+    """Clean and store one document; return its article when it was recorded done now
+    (stored, a new version, or a copy of a stored text), None when not."""
     if isinstance(item, Rejected):
         store.add_rejection(item)
         summary.rejected.append(item)
@@ -150,7 +189,7 @@ def _ingest_one(
     if seen is not None:
         summary.unchanged.append(seen)
         return None
-    result = clean(item, config.clean, stats)
+    result = _clean_in_time(item, config, stats)
     if isinstance(result, Dropped):
         rejected = Rejected(item.provenance.source, result.reason, item.provenance.record)
         store.add_rejection(rejected)
@@ -160,6 +199,6 @@ def _ingest_one(
     store.mark_document(item.provenance.input_sha256, item.provenance.record, article.id)
     if outcome == "unchanged":
         summary.unchanged.append(article.id)
-        return None
-    (summary.stored if outcome == "stored" else summary.new_versions).append(article.id)
+    else:
+        (summary.stored if outcome == "stored" else summary.new_versions).append(article.id)
     return article

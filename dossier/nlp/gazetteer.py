@@ -39,6 +39,9 @@ RELABEL_FROM = {"LOC", "ORG", "GPE"}
 #: Words before a name that mark a person, so a city reading is wrong.
 TITLES = {"mr", "mrs", "ms", "miss", "dr", "sen", "gen", "prof", "rep", "gov", "president",
           "minister", "sir", "dame", "lord", "lady", "rev", "col", "capt", "lt", "sgt", "adm"}
+#: Prepositions after which a city-named "person" is the city ("in Kherson").
+PLACE_PREPOSITIONS = {"in", "to", "from", "near", "at", "outside", "around", "across", "into",
+                      "towards", "toward", "of"}
 DEMONYMS_FILE = Path(__file__).with_name("demonyms.json")
 
 
@@ -158,7 +161,7 @@ class PlaceGazetteer:
 
     def _relabelled(self, ent: Span) -> Span:
         if (ent.label_ in RELABEL_FROM and ent.text in self.relabel) or (
-            ent.label_ == "PERSON" and ent.text in self.countries
+            ent.label_ == "PERSON" and self._person_is_place(ent)
         ):
             return Span(ent.doc, ent.start, ent.end, label="GPE")
         if ent.text in self.norp:
@@ -167,6 +170,13 @@ class PlaceGazetteer:
         while ent.label_ == "PERSON" and start < ent.end - 1 and _is_title(ent.doc[start]):
             start += 1
         return ent if start == ent.start else Span(ent.doc, start, ent.end, label=ent.label)
+
+    def _person_is_place(self, ent: Span) -> bool:
+        """A "person" that is a country, or a known city right after a place preposition."""
+        if ent.text in self.countries:
+            return True
+        prev = ent.doc[ent.start - 1].lower_ if ent.start else ""
+        return ent.text in self.relabel and prev in PLACE_PREPOSITIONS
 
     @staticmethod
     def _stands_alone(doc: Doc, start: int, end: int) -> bool:

@@ -14,6 +14,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
+import dossier.nlp.credits  # noqa: F401  (registers the "dossier_credits" factory)
 import dossier.nlp.gazetteer  # noqa: F401  (registers the "dossier_places" factory)
 import dossier.nlp.tokenizer  # noqa: F401  (registers "dossier.news_tokenizer.v1")
 from dossier.errors import DossierError

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import spacy
 
+import dossier.nlp.credits  # noqa: F401  (registers "dossier_credits")
 import dossier.nlp.gazetteer  # noqa: F401  (registers "dossier_places")
 import dossier.nlp.tokenizer  # noqa: F401  (registers the tokenizer)
 from dossier.eval.pipeline import evaluate, format_table
@@ -93,8 +94,9 @@ def write_card_scores(card: Path, table: str) -> None:
 def finalize(trained: Path, output: Path) -> spacy.Language:
     """Add the gazetteer component to a trained pipeline and write the shipped directory."""
     nlp = spacy.load(trained)
-    if "dossier_places" not in nlp.pipe_names:
-        nlp.add_pipe("dossier_places", after="ner")
+    for name in ("dossier_places", "dossier_credits"):
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name, last=True)
     if output.exists():
         for child in output.iterdir():
             if child.name != "MODEL_CARD.md":

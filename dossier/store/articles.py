@@ -96,8 +96,14 @@ class ArticleQueries(StoreBase):
 
     def article(self, article_id: str, version: int | None = None) -> Article | None:
         """One article by id (a unique prefix is enough), its latest version by default."""
-        sql = "SELECT * FROM articles WHERE (id = ? OR id LIKE ? || '%')"
-        params: list[object] = [article_id, article_id]
+        exact = self.conn.execute(
+            "SELECT 1 FROM articles WHERE id = ? LIMIT 1", (article_id,)
+        ).fetchone()
+        if exact:
+            sql, params = "SELECT * FROM articles WHERE id = ?", [article_id]
+        else:
+            sql = "SELECT * FROM articles WHERE id >= ? AND id < ? || char(1114111)"
+            params = [article_id, article_id]
         if version is not None:
             sql += " AND version = ?"
             params.append(version)

@@ -116,10 +116,14 @@ class StageQueries(StoreBase):
         return self.conn.execute("SELECT COUNT(*) FROM stories").fetchone()[0]
 
     def story(self, story_id: str) -> Story | None:
-        row = self.conn.execute(
-            "SELECT * FROM stories WHERE id = ? OR id LIKE ? || '%' LIMIT 2", (story_id, story_id)
-        ).fetchall()
-        return self._story(row[0]) if len(row) == 1 else None
+        """One story by id; a unique prefix of the id is enough (index range scan)."""
+        rows = self.conn.execute("SELECT * FROM stories WHERE id = ?", (story_id,)).fetchall()
+        if not rows:
+            rows = self.conn.execute(
+                "SELECT * FROM stories WHERE id >= ? AND id < ? || char(1114111) LIMIT 2",
+                (story_id, story_id),
+            ).fetchall()
+        return self._story(rows[0]) if len(rows) == 1 else None
 
     def story_of(self, article_id: str) -> StoryAssignment | None:
         row = self.conn.execute(

@@ -7,20 +7,12 @@ ever arrives here as bound parameters (``?``), never spliced into SQL.
 
 from __future__ import annotations
 
-from dossier.model import Story
 from dossier.store import Store
 from dossier.store.articles import fts_query
 from dossier.store.base import StoreBase
 
 
 class WebQueries(StoreBase):
-    def story(self, story_id: str) -> Story | None:
-        """An exact id through the primary key first; only then the prefix search."""
-        row = self.conn.execute("SELECT * FROM stories WHERE id = ?", (story_id,)).fetchone()
-        if row is not None:
-            return self._story(row)
-        return super().story(story_id)  # type: ignore[misc]
-
     def article_total(
         self,
         *,

@@ -21,8 +21,10 @@ MAX_BODY = 50 * 1024 * 1024
 
 @router.post("/ingest", summary="Ingest one input file (needs --allow-ingest)")
 async def ingest_file(request: Request,
-                      name: Annotated[str, Query(min_length=1, max_length=200)] = "upload.txt"
-                      ) -> dict[str, Any]:
+                      name: Annotated[str, Query(min_length=1, max_length=200)] = "upload.txt",
+                      process: bool = True) -> dict[str, Any]:
+    """Store the body as ``dossier ingest`` would; then, unless ``process=false``, bring
+    extraction, stories and dossiers up to date so the new articles show in their stories."""
     if not request.app.state.allow_ingest:
         raise HTTPException(403, "ingest over HTTP is disabled; start the server with "
                                  "--allow-ingest to enable it")
@@ -31,11 +33,12 @@ async def ingest_file(request: Request,
         raise HTTPException(413, f"body larger than {MAX_BODY} bytes")
     from starlette.concurrency import run_in_threadpool
 
-    return await run_in_threadpool(_ingest_bytes, request.app.state, name, body)
+    return await run_in_threadpool(_ingest_bytes, request.app.state, name, body, process)
 
 
-def _ingest_bytes(state: Any, name: str, body: bytes) -> dict[str, Any]:
+def _ingest_bytes(state: Any, name: str, body: bytes, process: bool) -> dict[str, Any]:
     from dossier.jobs.ingest import ingest
+    from dossier.jobs.process import process as run_stages
 
     safe = PurePath(name).name.lstrip(".") or "upload.txt"
     with state.write_lock, tempfile.TemporaryDirectory() as tmp:
@@ -44,9 +47,11 @@ def _ingest_bytes(state: Any, name: str, body: bytes) -> dict[str, Any]:
         store = WebStore(state.db_path)
         try:
             summary = ingest([str(path)], store)
+            stages = run_stages(store) if process and summary.documents else None
         finally:
             store.close()
     return summary.as_dict() | {
         "stored_ids": summary.stored + summary.new_versions,
         "rejected_reasons": [r.reason for r in summary.rejected],
+        "stories": stages.stories if stages else None,
     }
