@@ -49,22 +49,11 @@ class _SignedDuplicates(DuplicateIndex):
 
     signed: dict[str, Any]
 
-    def add(self, article_id: str, text: str) -> str | None:
+    def add(self, article_id: str, text: str, day: int | None = None) -> str | None:
         sig = self.signed.pop(article_id, _UNSET)
         if sig is _UNSET:
-            return super().add(article_id, text)
-        if sig is None:
-            return None
-        original = self._find(sig)
-        if article_id in self.signatures:
-            return original if original != article_id else None
-        self.lsh.insert(article_id, sig)
-        self.signatures[article_id] = sig
-        self.order.append(article_id)
-        if original is not None and original != article_id:
-            self.originals[article_id] = original
-        self._evict()
-        return original if original != article_id else None
+            return super().add(article_id, text, day)
+        return self.add_signature(article_id, sig, day)
 
 
 class FeatureLinker(Linker):
