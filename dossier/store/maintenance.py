@@ -28,7 +28,6 @@ from dossier.store.migrations import MIGRATIONS
 
 EXPORT_VERSION = 1
 _SKIP_PREFIXES = ("sqlite_", "articles_fts", "_migrations")
-_CHUNK = 500
 
 
 # ------------------------------------------------------------------ check
@@ -260,39 +259,34 @@ def import_store(store: StoreBase, path: str | Path) -> dict[str, int]:
     try:
         with _open(path, "r") as handle, store.batch():
             lines = iter(handle)
-            tables = set(_read_header(lines, path)["tables"]) & set(data_tables(conn))
-            pending: dict[str, list[dict[str, Any]]] = {}
+            named = set(_read_header(lines, path)["tables"])
+            tables = {t: set(_columns(conn, t)[0]) for t in data_tables(conn) if t in named}
             for number, line in enumerate(lines, 2):
                 record = _record(line, number, path, tables)
-                rows = pending.setdefault(record["t"], [])
-                rows.append({k: _decode(v) for k, v in record["r"].items()})
-                if len(rows) >= _CHUNK:
-                    counts[record["t"]] = counts.get(record["t"], 0) + _insert(
-                        conn, record["t"], rows
-                    )
-            for table, rows in pending.items():
-                counts[table] = counts.get(table, 0) + _insert(conn, table, rows)
+                _insert(conn, record["t"], {k: _decode(v) for k, v in record["r"].items()})
+                counts[record["t"]] = counts.get(record["t"], 0) + 1
     except (OSError, EOFError, sqlite3.DatabaseError) as exc:
         raise StoreError(f"cannot import {path}: {exc}") from exc
     return counts
 
 
-def _record(line: str, number: int, path: str | Path, tables: set[str]) -> dict[str, Any]:
+def _record(
+    line: str, number: int, path: str | Path, tables: dict[str, set[str]]
+) -> dict[str, Any]:
+    """One row line, checked against the schema (names reach SQL, so none is trusted)."""
     try:
         record = json.loads(line)
     except ValueError as exc:
         raise StoreError(f"{path}: line {number} is not JSON ({exc})") from exc
     if not isinstance(record, dict) or record.get("t") not in tables:
         raise StoreError(f"{path}: line {number} is not a row of a known table")
+    if not isinstance(record.get("r"), dict) or not set(record["r"]) <= tables[record["t"]]:
+        raise StoreError(f"{path}: line {number} has columns {record['t']} does not have")
     return record
 
 
-def _insert(conn: sqlite3.Connection, table: str, rows: list[dict[str, Any]]) -> int:
-    """Insert and clear ``rows`` (all of one table); return how many."""
-    count = len(rows)
-    for row in rows:
-        columns = ", ".join(f'"{c}"' for c in row)
-        marks = ", ".join("?" for _ in row)
-        conn.execute(f'INSERT INTO "{table}" ({columns}) VALUES ({marks})', tuple(row.values()))
-    rows.clear()
-    return count
+def _insert(conn: sqlite3.Connection, table: str, row: dict[str, Any]) -> None:
+    """One row as read: memory stays one row deep however big the export."""
+    columns = ", ".join(f'"{c}"' for c in row)
+    marks = ", ".join("?" for _ in row)
+    conn.execute(f'INSERT INTO "{table}" ({columns}) VALUES ({marks})', tuple(row.values()))
