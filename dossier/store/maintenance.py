@@ -6,9 +6,9 @@ optionally gzipped when its name ends in ``.gz``. The first line is a header
 is one row, ``{"t": table, "r": {column: value}}``, tables in schema order and
 rows in primary-key order; the last line is ``{"end": true, "rows": N}``, so a
 cut-short file is refused rather than half imported. BLOBs (input bytes, linker
-state) are written as ``{"$b64": "..."}``. Every table is exported except SQLite's own, the migration
-log (the header carries it) and the full-text index, which import rebuilds
-through the article triggers. Integer row ids (``seq``) are kept, so an
+state) are written as ``{"$b64": "..."}``. Every table is exported except
+SQLite's own, the migration log (the header carries it) and the full-text
+index, which import rebuilds through the article triggers. Integer row ids (``seq``) are kept, so an
 imported store answers exactly like the original.
 """
 
