@@ -202,3 +202,27 @@ def test_document_lines_match_what_clean_looks_up() -> None:
     assert isinstance(article, Article)
     assert article.outlet == "Daily Ledger"
     assert PROMO not in article.text and PROSE[1] in article.text
+
+
+def test_masthead_and_social_presence_lines_go_and_name_the_outlet():
+    from dossier.clean import clean
+    from dossier.model import Provenance, RawDocument
+
+    text = (
+        "date 2025-03-12\n"
+        "The rail strike and the minister's missing evidence\n"
+        "Calder Post\n"
+        "By Yusuf Albrecht\n"
+        "On Tuesday, the transport minister said in parliament that the strike was being paid "
+        "for by the opposition.\n"
+        "Calder Post is on Telegram: t.me/calderpost\n"
+        "The union has denied the claim and called it a smear.\n"
+    )
+    article = clean(RawDocument(Provenance("c.txt", "text", "h"), text=text))
+    assert (article.outlet, article.title) == (
+        "Calder Post", "The rail strike and the minister's missing evidence",
+    )
+    reasons = {r.text: r.reason for r in article.removed}
+    assert reasons["Calder Post"] == "masthead"
+    assert reasons["Calder Post is on Telegram: t.me/calderpost"] == "social"
+    assert article.text.startswith("On Tuesday") and article.text.endswith("a smear.")

@@ -1,6 +1,7 @@
 import pytest
 
 from dossier.link import LinkConfig, Linker, link_all, story_id_for
+from dossier.link.stories import lead_title
 from tests.link_texts import (
     ELECTION,
     QUAKE_FEB,
@@ -93,3 +94,26 @@ def test_readding_an_article_changes_nothing():
     first = linker.add(article("q1", QUAKE_FEB))
     assert linker.add(article("q1", QUAKE_FEB)) == first
     assert len(linker.stories()) == 1
+
+
+def test_untitled_story_takes_its_lead_sentence_then_the_first_real_headline():
+    linker = Linker()
+    first = linker.add(article("u1", QUAKE_FEB, title="", published="2023-02-06"))
+    (story,) = linker.stories()
+    assert story.title == lead_title(QUAKE_FEB)
+    assert 3 <= len(story.title.rstrip("…").split()) <= 14
+    assert QUAKE_FEB.split()[0] == story.title.split()[0]
+    second = linker.add(article("u2", QUAKE_FEB_2, "Varenna toll rises", "2023-02-07"))
+    assert second.story_id == first.story_id
+    assert linker.stories()[0].title == "Varenna toll rises"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Short lead. Second sentence.", "Short lead."),
+        (" ".join(f"w{i}" for i in range(30)) + ".", " ".join(f"w{i}" for i in range(14)) + "…"),
+    ],
+)
+def test_lead_title_cuts_to_the_first_sentence_and_fourteen_words(text, expected):
+    assert lead_title(text) == expected

@@ -76,3 +76,31 @@ def test_timeline_sorted_with_expressions(dossier):
 def test_key_people(dossier):
     names = [p.name for p in dossier.people]
     assert {"Ben Wallace", "Sergei Shoigu"} <= set(names[:3])
+
+
+@pytest.fixture(scope="module")
+def pipeline_claims():
+    """Shoigu's claim threads from the real pipeline: ingest, extract, link, dossiers."""
+    pytest.importorskip("dossier.jobs.process")
+    from dossier.jobs.ingest import ingest
+    from dossier.jobs.process import process
+    from dossier.store import Store
+
+    store = Store(":memory:")
+    ingest([str(SEEDS)], store)
+    process(store)
+    threads = [t for s in store.stories(limit=None)
+               for t in (store.dossier_data(s.id) or {}).get("claims", [])
+               if t["speaker"] == "Sergei Shoigu"]
+    store.close()
+    return threads
+
+
+def test_pipeline_shoigu_claim_responders(pipeline_claims):
+    """With real extractions, responders are who refuted, not who reported or accused."""
+    assert pipeline_claims
+    responders = {r["responder"] for r in pipeline_claims[0]["responses"]}
+    assert {"Ben Wallace", "the White House national security council",
+            "Mykhailo Podolyak"} <= responders
+    assert not {"Moscow", "Russia"} & {r["responder"] for t in pipeline_claims
+                                       for r in t["responses"]}

@@ -94,6 +94,8 @@ def _social(f: LineFeatures) -> bool:
         return True
     if P.SHARE_BAR.match(f.text) and f.n_words >= 1:
         return True
+    if f.n_words <= 20 and P.SOCIAL_PRESENCE.search(f.text):
+        return True
     return (
         f.n_words <= 12
         and bool(P.SOCIAL_HANDLE.search(f.text))

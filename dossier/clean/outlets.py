@@ -34,6 +34,8 @@ SELF_REFERENCES: list[re.Pattern[str]] = [
     re.compile(r"(?:©|\(c\)|[Cc]opyright)\s*(?:\d{4}(?:\s*[-\u2013]\s*\d{4})?\s*)?,?\s*" + _NAME),
     re.compile(r"\b[Ff]ollow\s+" + _NAME + r"\s+on\s+" + P.PLATFORMS, re.I),
     re.compile(r"\b(?:[Ss]ubscribe|[Ss]ign up)\s+to\s+" + _NAME + r"(?=\s*(?:[.,!]|$))"),
+    re.compile(r"^\s*" + _NAME + r"\s+(?:is|are)\s+(?:now\s+)?on\s+" + P.PLATFORMS, re.I),
+    re.compile(r"\b[Bb]ecome\s+an?\s+" + _NAME + r"\s+(?:member|subscriber|supporter)\b"),
 ]
 NOT_NAMES = frozenset({"us", "our", "me", "the", "this", "all", "free", "here", "now"})
 

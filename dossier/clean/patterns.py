@@ -123,6 +123,11 @@ SOCIAL_INVITE = _rx(
     r"^\s*(?:follow|join|like|subscribe to|find|connect with|watch)\b.{0,80}?"
     r"(?:\bon\b|\bvia\b|@).{0,40}?" + r"(?:" + PLATFORMS + r"|@\w)"
 )
+#: "Outlet is on Telegram: t.me/outlet" and bare links to a social profile.
+SOCIAL_PRESENCE = _rx(
+    r"\b(?:is|are|we're|we are)\s+(?:now\s+)?on\s+(?:" + PLATFORMS + r")\b"
+    r"|(?:^|\s)(?:t\.me|twitter\.com|x\.com|facebook\.com|instagram\.com|youtube\.com)/\w"
+)
 #: A line that is nothing but platform names (share bars).
 SHARE_BAR = _rx(r"^\s*(?:" + PLATFORMS + r"|share|email|print|copy link|[|,/·•\s])+\s*$")
 

@@ -323,7 +323,18 @@ def label_segments(
         s.text for s in segments if s.reason and s.reason not in NO_SELF_REFERENCE
     )
     _mark_recurring(segments, stats, outlet or result.outlet, config)
+    _mark_masthead(segments, outlet or result.outlet)
     return segments, result
+
+
+def _mark_masthead(segments: list[Segment], outlet: str | None) -> None:
+    """A line that is only the outlet's name (a masthead or logo text) is not body."""
+    if not outlet:
+        return
+    key = " ".join(outlet.lower().split())
+    for seg in segments:
+        if seg.reason is None and " ".join(seg.text.lower().split()).strip(" |-") == key:
+            seg.reason = "masthead"
 
 
 def clean_plain_text(

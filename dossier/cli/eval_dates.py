@@ -8,7 +8,7 @@ DEFAULT_PATH = "../shared/datasets/dates/tempeval3-aquaint.jsonl"
 
 
 @click.command("dates")
-@click.option("--path", default=DEFAULT_PATH, show_default=True,
+@click.option("--dataset", "--path", "path", default=DEFAULT_PATH, show_default=True,
               type=click.Path(exists=True, dir_okay=False), help="TempEval-3 JSONL file.")
 @click.option("--system", "systems", multiple=True, default=["rules"], show_default=True,
               type=click.Choice(["rules", "dateparser", "rules+dateparser"]),

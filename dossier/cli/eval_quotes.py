@@ -8,7 +8,7 @@ DEFAULT_ROOT = "../shared/datasets/quotes/polnear"
 
 
 @click.command("quotes")
-@click.option("--root", default=DEFAULT_ROOT, show_default=True,
+@click.option("--dataset", "--root", "root", default=DEFAULT_ROOT, show_default=True,
               type=click.Path(exists=True, file_okay=False), help="PolNeAR folder.")
 @click.option("--split", default="dev", show_default=True, type=click.Choice(["dev", "train"]),
               help="Split to score (train is what the cue model learned from).")

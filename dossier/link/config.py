@@ -18,12 +18,18 @@ class LinkConfig:
     duplicate_num_perm: int = 64
     #: Articles kept in the near-duplicate index (copies appear within days).
     duplicate_capacity: int = 200_000
+    #: Bucket mates verified per near-duplicate lookup (the most recent ones).
+    duplicate_candidates: int = 64
     #: Similarity an article needs to join a story rather than open one.
     join_threshold: float = 0.20
     #: Similarity two stories' centroids need to be merged.
     merge_threshold: float = 0.38
     #: Extra weight of proper-name / entity terms relative to ordinary words.
     name_weight: float = 2.0
+    #: Similarity lost when an article's salient names are missing from a story's salient names.
+    name_penalty: float = 0.0
+    #: How many of the heaviest names count as salient on each side.
+    salient_names: int = 3
     #: Share of the dense (wordllama) cosine in the similarity; 0 switches it off.
     dense_weight: float = 0.0
     #: Share of the nearest remembered member's cosine in article-story similarity.

@@ -44,14 +44,28 @@ def article_terms(article: Article, extraction: Extraction | None = None) -> Cou
 
 
 _YEAR = re.compile(r"(?<![\d/.,-])(19[5-9]\d|20[0-4]\d)(?![\d])")
+_MONTH = (
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|novem)[a-z]*\.?"
+)
+_Y = r"(19[5-9]\d|20[0-4]\d)(?!\d)"
+#: Full dates: "Jan 5, 2011", "5 January 2011", "January 5th 2011", "11 / 27 / 2005",
+#: "2011-01-05", "/2011/01/" in a URL. A bare year ("his 2006 season") is often history.
+_DATE_YEARS = re.compile(
+    rf"(?i)\b{_MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?\s*[,-]?\s*{_Y}"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\s*,?\s*{_Y}"
+    rf"|\b\d{{1,2}}\s*/\s*\d{{1,2}}\s*/\s*{_Y}"
+    rf"|(?<!\d){_Y}\s*[-/]\s*\d{{1,2}}\s*[-/]"
+)
 
 
 def reference_year(article: Article, extraction: Extraction | None = None) -> int | None:
-    """The year the article reports on: its publication year, else the latest year it names.
+    """The year the article reports on: its publication year, else the latest full date it names.
 
-    News reports recent events, so the latest year a text (or its URL) mentions
-    is a fair estimate of when its event happened when no date was given; it is
-    what keeps two look-alike events years apart from merging.
+    News reports recent events, so the latest full date a text (or its URL)
+    gives is a fair estimate of when its event happened when no publication
+    date was given; it is what keeps two look-alike events years apart from
+    merging. Bare years count only when no full date is given: "his 2006 season"
+    is background, not the event.
     """
     if article.published and article.published[:4].isdigit():
         return int(article.published[:4])
@@ -60,5 +74,28 @@ def reference_year(article: Article, extraction: Extraction | None = None) -> in
         years = [int(d.value[:4]) for d in extraction.dates if d.value[:4].isdigit()]
     if not years:
         text = f"{article.url or ''} {article.title} {article.text}"
-        years = [int(y) for y in _YEAR.findall(text)]
+        years = [int(next(y for y in m.groups() if y)) for m in _DATE_YEARS.finditer(text)]
+        years = years or [int(y) for y in _YEAR.findall(text)]
     return max(years) if years else None
+
+def salient_names(vec: dict[str, float], k: int) -> list[str]:
+    """The ``k`` heaviest ``@name`` terms of a vector, ties broken by the term."""
+    names = [(w, t) for t, w in vec.items() if t.startswith("@")]
+    names.sort(key=lambda wt: (-wt[0], wt[1]))
+    return [t for _, t in names[:k]]
+
+
+def name_conflict(vec: dict[str, float], story: dict[str, float], k: int) -> float:
+    """Share of ``vec``'s salient name weight that is not among the story's salient names.
+
+    Look-alike events share their topic words; who and where differ. An article
+    about Pierre Thomas's injury whose lead names are absent from the heaviest
+    names of the Reggie Bush story is evidence against joining it, however many
+    topic words they share. 0 when either side has no names (nothing to judge).
+    """
+    mine = salient_names(vec, k)
+    theirs = set(salient_names(story, 2 * k))
+    if not mine or not theirs:
+        return 0.0
+    total = sum(vec[t] for t in mine)
+    return sum(vec[t] for t in mine if t not in theirs) / total if total else 0.0

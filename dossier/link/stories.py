@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import pickle
+import re
 import zlib
 from collections import deque
 from collections.abc import Iterable
@@ -24,7 +25,7 @@ from typing import Any
 from dossier.link.candidates import CandidateIndex
 from dossier.link.config import LinkConfig
 from dossier.link.duplicates import DuplicateIndex
-from dossier.link.features import article_terms, reference_year
+from dossier.link.features import article_terms, name_conflict, reference_year
 from dossier.link.vectors import (
     DocumentFrequencies,
     SparseVector,
@@ -39,6 +40,9 @@ from dossier.link.vectors import (
 from dossier.model import Article, Extraction, Story, StoryAssignment
 
 STATE_VERSION = 1
+_SENTENCE_END = re.compile(r"[.!?][\"'”’]?(?=\s)")
+#: Short capitalised words that end in a full stop without ending the sentence.
+_ABBREVIATION = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\b(?:[A-Za-z]\.)+[A-Za-z]|\bNo|\bSt)\.$")
 
 
 def story_id_for(article_id: str) -> str:
@@ -76,6 +80,34 @@ class _StoryState:
     members: list[SparseVector] = field(default_factory=list)
     years: dict[int, int] = field(default_factory=dict)
     norm: float = 0.0
+    #: Whether ``title`` is a real headline (else a lead sentence standing in for one).
+    titled: bool = True
+
+    def retitle(self, article: Article) -> None:
+        """Give an untitled story the first real headline that arrives, else a lead sentence."""
+        if self.titled and self.title:
+            return
+        if article.title:
+            self.title, self.titled = article.title, True
+        elif not self.title:
+            self.title, self.titled = lead_title(article.text), False
+
+
+def _first_sentence(text: str) -> str:
+    """Text up to the first full stop that is not an abbreviation's ("Oct.", "Mr.", "U.S.")."""
+    for match in _SENTENCE_END.finditer(text):
+        end = match.end()
+        if not _ABBREVIATION.search(text[max(0, match.start() - 8) : match.start() + 1]):
+            return text[:end]
+    return text
+
+
+def lead_title(text: str, max_words: int = 14) -> str:
+    """A readable stand-in headline: the first sentence, cut to ``max_words`` with an ellipsis."""
+    words = _first_sentence(text.strip().split("\n", 1)[0]).split()
+    if len(words) <= max_words:
+        return " ".join(words)
+    return " ".join(words[:max_words]).rstrip(",;:-") + "…"
 
 
 class Linker:
@@ -88,6 +120,8 @@ class Linker:
             threshold=self.config.duplicate_threshold,
             num_perm=self.config.duplicate_num_perm,
             capacity=self.config.duplicate_capacity,
+            window_days=self.config.window_days,
+            max_candidates=self.config.duplicate_candidates,
         )
         self._index = CandidateIndex(cap=self.config.postings_cap)
         self._stories: dict[str, _StoryState] = {}
@@ -108,7 +142,7 @@ class Linker:
         day = day_of(article.published)
         if day is not None:
             self._day = day if self._day is None else max(self._day, day)
-        original = self._dups.add(article.id, article.text or article.title)
+        original = self._dups.add(article.id, article.text or article.title, day)
         if original is not None and original in self._assigned:
             story = self._stories[self._resolve(self._assigned[original][0])]
             self._attach(story, article, day, duplicate=True)
@@ -118,7 +152,7 @@ class Linker:
         year = reference_year(article, extraction)
         story = self._best_story(vec, dense, day, year)
         if story is None:
-            story = _StoryState(id=story_id_for(article.id), tick=self._tick, title=article.title)
+            story = _StoryState(id=story_id_for(article.id), tick=self._tick, title="")
             self._stories[story.id] = story
         self._absorb(story, vec, dense, year)
         self._attach(story, article, day, duplicate=False)
@@ -187,6 +221,7 @@ class Linker:
             nearest = max(cosine(vec, m) for m in story.members)
             score = (1 - cfg.member_weight) * score + cfg.member_weight * nearest
         score -= cfg.year_penalty * _year_clash(year, story.years)
+        score -= cfg.name_penalty * name_conflict(vec, story.centroid, cfg.salient_names)
         if cfg.dense_weight > 0:
             score = (1 - cfg.dense_weight) * score + cfg.dense_weight * dense_cosine(
                 dense, story.dense
@@ -245,6 +280,7 @@ class Linker:
         self, story: _StoryState, article: Article, day: int | None, duplicate: bool
     ) -> None:
         story.article_ids.append(article.id)
+        story.retitle(article)
         story.last_tick = self._tick
         self._activity.append((self._tick, story.id))
         if article.outlet and not duplicate and article.outlet not in story.outlets:
@@ -272,6 +308,10 @@ class Linker:
         score = cosine(a.centroid, b.centroid, a.norm, b.norm)
         top_year = max(b.years.items(), key=lambda kv: (kv[1], kv[0]))[0] if b.years else None
         score -= cfg.year_penalty * _year_clash(top_year, a.years)
+        score -= cfg.name_penalty * max(
+            name_conflict(a.centroid, b.centroid, cfg.salient_names),
+            name_conflict(b.centroid, a.centroid, cfg.salient_names),
+        )
         if cfg.dense_weight > 0:
             score = (1 - cfg.dense_weight) * score + cfg.dense_weight * dense_cosine(
                 a.dense, b.dense
@@ -293,6 +333,8 @@ class Linker:
         if young.dense is not None:
             old.dense = young.dense if old.dense is None else old.dense + young.dense
         old.article_ids.extend(young.article_ids)
+        if not getattr(old, "titled", True) and getattr(young, "titled", True) and young.title:
+            old.title, old.titled = young.title, True
         old.outlets.extend(o for o in young.outlets if o not in old.outlets)
         for attr, pick in (
             ("first_day", min),

@@ -62,6 +62,35 @@ _NOT_NAMES = frozenset(
         "photo",
         "image",
         "video",
+        # month abbreviations, clock and time-zone words of datelines
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "am",
+        "pm",
+        "gmt",
+        "utc",
+        "est",
+        "edt",
+        "cst",
+        "cdt",
+        "pst",
+        "pdt",
+        "et",
+        "bst",
+        "ist",
+        "updated",
+        "posted",
+        "published",
     }
 )
 _STOP = frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "mr", "mrs", "ms", "year", "new", "just"}
@@ -86,8 +115,13 @@ def proper_names(text: str) -> list[str]:
     that "Mr Wallace" and "Ben Wallace" share ``wallace``.
     """
     names: list[str] = []
+    common = _lowercase_words(text)
     for match in _NAME.finditer(text):
-        words = [w for w in match.group().split() if w not in _NOT_NAMES and w[:1].isupper()]
+        words = [
+            w
+            for w in match.group().split()
+            if w not in _NOT_NAMES and w[:1].isupper() and w.lower() not in common
+        ]
         if not words:
             continue
         if (
@@ -97,6 +131,12 @@ def proper_names(text: str) -> list[str]:
             continue
         names.extend(_strip_possessive(w.lower().replace("’", "'")) for w in words)
     return names
+
+
+def _lowercase_words(text: str) -> frozenset[str]:
+    """Words the text itself writes in lower case: capitalised elsewhere, they are headline
+    case ("Quake Levels Villages"), not names."""
+    return frozenset(w for w in _WORD.findall(text) if w.islower() and len(w) > 2)
 
 
 def _strip_possessive(word: str) -> str:

@@ -107,6 +107,7 @@ class DaskRunner:
             cleaning_stats, self.client.scatter(store.line_stats()),
             self._reduce(observed), config.clean.recurring_min_docs,
         )
+        del observed  # the per-input statistics can go once they are summed
         out_dir = self._out_dir()
         try:
             parts = list(plan_partitions(inputs, counts, self.partition_size))

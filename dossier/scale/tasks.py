@@ -99,12 +99,12 @@ def _one_item(
         return ItemResult(pos, "seen", prov.source, prov.record)
     try:
         result = clean(item, config, stats)
+        if isinstance(result, Dropped):
+            return ItemResult(pos, "dropped", prov.source, prov.record, result.reason)
         outlet, lines = document_lines(item, config)
     except Exception as exc:  # noqa: BLE001 - one bad document must not sink its partition
         reason = f"cleaning failed: {type(exc).__name__}: {exc}"
         return ItemResult(pos, "rejected", prov.source, prov.record, reason)
-    if isinstance(result, Dropped):
-        return ItemResult(pos, "dropped", prov.source, prov.record, result.reason)
     own = LineStats()
     own.observe(outlet, lines)
     return ItemResult(pos, "article", prov.source, prov.record, article=result,

@@ -110,6 +110,9 @@ def article_context(
     persons = [n for _, n in T.names(text) if 2 <= len(n.split()) <= 3 and n.split()[-1] in honored]
     if extraction:
         persons += [e.name for e in extraction.entities if e.type == "PERSON"]
+        for entity in extraction.entities:  # "The Defense Secretary" = Ben Wallace
+            for role in entity.roles if entity.type == "PERSON" else ():
+                ctx.roles.setdefault(_role_key(role), entity.name)
     for role, name in T.role_names(text):
         ctx.roles.setdefault(_role_key(role), name)
         persons.append(name)
@@ -165,15 +168,17 @@ def _annotate(clause: Clause, ctx: ArticleContext) -> None:
     clause.dates = [d for d in ctx.dates if a <= d.span.start < b and d.type == "DATE"]
     ex = ctx.extraction
     quote = _overlapping_quote(ex.quotes, a, b) if ex else None
-    if quote is not None:
-        clause.speaker = ctx.resolve(quote.speaker_name or _entity_name(ex, quote.speaker))
-        clause.act = _QUOTE_ACTS.get(quote.act, "state")
+    speaker = _quote_speaker(quote, ex, ctx) if quote is not None else None
+    if quote is not None and speaker:
+        clause.speaker, clause.act = speaker, _QUOTE_ACTS.get(quote.act, "state")
     for event in ex.events if ex else []:
         if event.sentence.start <= a < event.sentence.end or a <= event.sentence.start < b:
             clause.actor = ctx.resolve(event.source_name or _entity_name(ex, event.source))
             clause.action, clause.target = event.action, event.target_name or event.target
             break
     _apply_cues(clause, ctx)
+    if clause.act in RESPONSE_ACTS and ex is not None:
+        clause.speaker = _event_responder(ex, clause, ctx) or clause.speaker
     dismissive = _DISMISSIVE.search(clause.text) and re.search(r"\b(?:called|as)\b", clause.text)
     if dismissive and clause.act in (None, "state"):
         clause.act = "rejected"
@@ -196,13 +201,49 @@ def _apply_cues(clause: Clause, ctx: ArticleContext) -> None:
     if clause.act not in (None, "state") and act not in RESPONSE_ACTS:
         return
     prev_end = max((m.end() for m in cues if m.start() < best.start()), default=0)
-    speaker = clause.speaker if clause.act else None
+    quoted = clause.speaker if clause.act else None
+    # Who refuted is the refute verb's subject, not whoever reports it ("the ministry
+    # said that the Defense Secretary refuted"); claims keep the quote's speaker.
+    speaker = None if act in RESPONSE_ACTS else quoted
     between = clause.text[prev_end : best.start()]
+    if act in RESPONSE_ACTS and not _PRONOUN.search(_AUX.sub("", between.rstrip(" ,"))):
+        speaker = _speaker_before(between, ctx, clause)
     if prev_end and not T.names(between):  # "X said that it rejected": X rejected
         speaker = speaker or _speaker_before(clause.text[: cues[0].start()], ctx, clause)
-    speaker = speaker or _speaker_before(between, ctx, clause)
+    speaker = speaker or _speaker_before(between, ctx, clause) or quoted
     if speaker or act not in ("claim", *RESPONSE_ACTS):
         clause.act, clause.speaker = act, speaker
+
+
+#: Extraction actions that answer a claim: their source is the responder.
+RESPONSE_ACTIONS = ("reject", "deny")
+
+
+def _event_responder(ex: Extraction, clause: Clause, ctx: ArticleContext) -> str | None:
+    """The source of extraction's reject/deny event in this clause's sentence, resolved.
+
+    Several such events in one sentence: the one whose source the clause names.
+    """
+    a, b = clause.span.start, clause.span.end
+    names = []
+    for event in ex.events:
+        inside = event.sentence.start <= a < event.sentence.end or a <= event.sentence.start < b
+        if inside and event.action in RESPONSE_ACTIONS and event.source:
+            names.append(ctx.resolve(event.source_name or _entity_name(ex, event.source)))
+    named = [n for n in names if n and n.split()[-1] in clause.text]
+    return (named or names or [None])[0]
+
+
+def _quote_speaker(quote: Quote, ex: Extraction | None, ctx: ArticleContext) -> str | None:
+    """The quote's speaker: a resolved entity, or an unresolved phrase naming an agent.
+
+    Unresolved speakers like "As Russia" or "The statement" are parser debris, and
+    "Moscow"/"Russian" name a side, not a speaker: the text cues decide those clauses.
+    """
+    if quote.speaker:
+        return ctx.resolve(quote.speaker_name or _entity_name(ex, quote.speaker))
+    name = quote.speaker_name
+    return ctx.resolve(name) if name and _is_agent_phrase(_role_key(name)) else None
 
 
 def _overlapping_quote(quotes: list[Quote], a: int, b: int) -> Quote | None:
