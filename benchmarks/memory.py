@@ -64,11 +64,12 @@ def main() -> None:
         before = rss_mb()
         with Store(Path(tmp) / "memory.db") as store:
             summary = ingest([str(corpus)], store, IngestConfig(), progress=progress)
-        rows.append((seen, time.monotonic() - start, rss_mb()))
+        closed = rss_mb()
     print(f"RSS before ingest: {before:.0f} MB; stored {len(summary.stored)} articles")
     print(f"{'documents':>10} {'seconds':>8} {'RSS MB':>8} {'docs/s':>7}")
     for docs, secs, rss in rows:
         print(f"{docs:>10} {secs:>8.1f} {rss:>8.0f} {docs / max(secs, 1e-9):>7.0f}")
+    print(f"RSS after the store is closed: {closed:.0f} MB")
     warm = rows[len(rows) // 4] if len(rows) >= 4 else rows[0]
     last = rows[-1]
     growth = (last[2] - warm[2]) / max(1, (last[0] - warm[0])) * 10_000

@@ -20,6 +20,8 @@ SETTINGS = settings(
     max_examples=int(os.environ.get("DOSSIER_FUZZ_EXAMPLES", "40")),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
+    # CI runs the same examples every time; benchmarks/fuzz.py explores further.
+    derandomize=os.environ.get("DOSSIER_FUZZ_EXAMPLES") is None,
 )
 PROV = Provenance(source="prop", format="text", input_sha256="0" * 64)
 WORD = re.compile(r"\w+")
@@ -92,7 +94,15 @@ def _visible(text: str) -> str:
     return "".join(c for c in text if c.isspace() or unicodedata.category(c)[0] != "C")
 
 
-def assert_no_added_words(output: str, *sources: str) -> None:
+def _composed_of(word: str, have: set[str]) -> bool:
+    """``word`` is a concatenation of source words (``the`` + ``0`` -> ``the0``)."""
+    reachable = [True] + [False] * len(word)
+    for end in range(1, len(word) + 1):
+        reachable[end] = any(reachable[start] and word[start:end] in have for start in range(end))
+    return reachable[-1]
+
+
+def assert_no_added_words(output: str, *sources: str, joined_blocks: bool = False) -> None:
     """Every output word is a word of the source (or, across joined lines, a piece of it).
 
     Invisible characters (controls, soft hyphens, zero-width joiners, unassigned
@@ -105,7 +115,8 @@ def assert_no_added_words(output: str, *sources: str) -> None:
     have = {word for form in forms for word in WORD.findall(form)}
     glued = "\n".join(re.sub(r"\s+", "", form) for form in forms)
     for word in WORD.findall(output.casefold()):
-        assert word in have or word in glued, word
+        # trafilatura can move a block (a table) and glue the inline text around it.
+        assert word in have or word in glued or (joined_blocks and _composed_of(word, have)), word
 
 
 @SETTINGS
@@ -130,7 +141,7 @@ def test_html_cleaning_never_raises_and_never_adds_words(page: str, meta: dict) 
     assert_valid(result)
     if isinstance(result, Article):
         visible = htmllib.unescape(re.sub(r"<[^>]*>", " ", page))
-        assert_no_added_words(result.text, visible)
+        assert_no_added_words(result.text, visible, joined_blocks=True)
 
 
 @SETTINGS

@@ -104,7 +104,10 @@ REFUSED: dict[str, tuple[Maker, str]] = {
         _write("feed16.xml", BILLION_LAUGHS.decode().encode("utf-16")),
         "XML bomb",
     ),
-    "nested JSON": (_write("deep.jsonl", b"[" * 200_000 + b"\n"), "JSON"),
+    "nested JSON": (
+        _write("deep.jsonl", b"[" * 60_000 + b"\n" + b'{"a":' * 6000 + b"\n"),
+        "recursion depth",
+    ),
     "malformed JSON only": (_write("bad.jsonl", b'{"text": "unterminated\n{"url": 3,\n'), "line"),
     "JSON without body": (_write("nobody.jsonl", b'{"title": "t"}\n{"text": 5}\n'), "text"),
     "truncated feed": (_write("cut.rss", b'<?xml version="1.0"?><rss><channel><title>C'), "feed"),

@@ -119,15 +119,22 @@ def test_import_refuses_a_store_that_is_not_empty(full_db: Path, tmp_path: Path)
         import_store(store, dump)
 
 
-def test_import_is_all_or_nothing(full_db: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("bad", "words"),
+    [
+        ('{"t": "no_such_table", "r": {}}', "not a row of a known table"),
+        ('{"t": "rejections", "r": {"x\\" TEXT); DROP TABLE articles; --": 1}}', "has columns"),
+    ],
+)
+def test_import_is_all_or_nothing(full_db: Path, tmp_path: Path, bad: str, words: str) -> None:
     dump = tmp_path / "d.jsonl"
     with Store(full_db, read_only=True) as store:
         export_store(store, dump)
     lines = dump.read_text(encoding="utf-8").splitlines()
-    lines.insert(len(lines) // 2, '{"t": "no_such_table", "r": {}}')
+    lines.insert(len(lines) // 2, bad)
     dump.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with Store(tmp_path / "new.db") as store:
-        with pytest.raises(StoreError, match="not a row of a known table"):
+        with pytest.raises(StoreError, match=words):
             import_store(store, dump)
         assert store.article_count() == 0
 
@@ -141,3 +148,15 @@ def test_import_refuses_what_is_not_an_export(tmp_path: Path, text: str) -> None
         pytest.raises(StoreError, match="not a dossier export"),
     ):
         import_store(store, dump)
+
+
+def test_import_refuses_an_export_cut_at_a_line_boundary(full_db: Path, tmp_path: Path) -> None:
+    dump = tmp_path / "d.jsonl"
+    with Store(full_db, read_only=True) as store:
+        export_store(store, dump)
+    lines = dump.read_text(encoding="utf-8").splitlines(keepends=True)
+    dump.write_text("".join(lines[: len(lines) // 2]), encoding="utf-8")
+    with Store(tmp_path / "new.db") as store:
+        with pytest.raises(StoreError, match="truncated"):
+            import_store(store, dump)
+        assert store.article_count() == 0

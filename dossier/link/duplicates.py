@@ -75,7 +75,12 @@ class DuplicateIndex:
 
         ``day`` (a day number, when the article is dated) drives eviction by age.
         """
-        sig = minhash(text, self.num_perm)
+        return self.add_signature(article_id, minhash(text, self.num_perm), day)
+
+    def add_signature(
+        self, article_id: str, sig: LeanMinHash | None, day: int | None = None
+    ) -> str | None:
+        """:meth:`add` with the signature already computed (e.g. on a Dask worker)."""
         if sig is None:
             return None
         original = self._find(sig)

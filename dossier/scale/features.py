@@ -13,14 +13,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from dossier.link import LinkConfig, Linker, duplicates
+from dossier.link import LinkConfig, Linker
+from dossier.link.duplicates import DuplicateIndex, minhash
 from dossier.link.features import article_terms
 from dossier.link.vectors import SparseVector, embed, tfidf
-from dossier.model import Article, Extraction, StoryAssignment
+from dossier.model import Article, Extraction
 
 _UNSET = object()
 
@@ -39,66 +39,49 @@ def article_features(
 ) -> list[Features]:
     """Term counts and MinHash signature of each article (pure; runs on a worker)."""
     return [
-        Features(
-            a.id, article_terms(a, e),
-            duplicates.minhash(a.text or a.title, config.duplicate_num_perm),
-        )
+        Features(a.id, article_terms(a, e), minhash(a.text or a.title, config.duplicate_num_perm))
         for a, e in zip(articles, extractions, strict=True)
     ]
 
 
-@contextmanager
-def _signature_for(text: str, signature: Any) -> Iterator[None]:
-    """While linking one article, let ``minhash`` of its text answer the worker's signature.
+class _SignedDuplicates(DuplicateIndex):
+    """A ``DuplicateIndex`` that takes signatures computed elsewhere when it has them."""
 
-    Swapping the module function for the length of one ``Linker.add`` keeps the
-    duplicate index's own logic (lookup, eviction) untouched: only the hashing,
-    a pure function of the text, is replaced by its precomputed result.
-    """
-    original = duplicates.minhash
+    signed: dict[str, Any]
 
-    def precomputed(value: str, num_perm: int) -> Any:
-        return signature if value is text else original(value, num_perm)
-
-    duplicates.minhash = precomputed
-    try:
-        yield
-    finally:
-        duplicates.minhash = original
+    def add(self, article_id: str, text: str, day: int | None = None) -> str | None:
+        sig = self.signed.pop(article_id, _UNSET)
+        if sig is _UNSET:
+            return super().add(article_id, text, day)
+        return self.add_signature(article_id, sig, day)
 
 
 class FeatureLinker(Linker):
     """A ``Linker`` fed precomputed features; :meth:`plain` turns it back into a ``Linker``."""
 
     counts: dict[str, Counter[str]]
-    signatures: dict[str, Any]
 
     @classmethod
     def wrap(cls, linker: Linker) -> FeatureLinker:
         linker.__class__ = cls
+        linker._dups.__class__ = _SignedDuplicates
+        linker._dups.signed = {}
         linker.counts = {}
-        linker.signatures = {}
         return linker  # type: ignore[return-value]
 
     def feed(self, features: Iterable[Features]) -> None:
         """Features of the next batch (what the last batch did not use is dropped)."""
         self.counts.clear()
-        self.signatures.clear()
+        self._dups.signed.clear()
         for f in features:
             self.counts[f.article_id] = f.counts
-            self.signatures[f.article_id] = f.signature
-
-    def add(self, article: Article, extraction: Extraction | None = None) -> StoryAssignment:
-        signature = self.signatures.pop(article.id, _UNSET)
-        if signature is _UNSET:
-            return super().add(article, extraction)
-        with _signature_for(article.text or article.title, signature):
-            return super().add(article, extraction)
+            self._dups.signed[f.article_id] = f.signature
 
     def plain(self) -> Linker:
         """The same linker as a plain ``Linker`` (so its saved state is the ordinary one)."""
+        del self._dups.signed
+        self._dups.__class__ = DuplicateIndex
         del self.counts
-        del self.signatures
         self.__class__ = Linker
         return self
 

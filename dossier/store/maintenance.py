@@ -4,10 +4,11 @@ Export format (chosen for streaming and diffability): one JSON Lines file,
 optionally gzipped when its name ends in ``.gz``. The first line is a header
 ``{"dossier_export": 1, "migrations": [...], "tables": [...]}``; every other line
 is one row, ``{"t": table, "r": {column: value}}``, tables in schema order and
-rows in primary-key order. BLOBs (input bytes, linker state) are written as
-``{"$b64": "..."}``. Every table is exported except SQLite's own, the migration
-log (the header carries it) and the full-text index, which import rebuilds
-through the article triggers. Integer row ids (``seq``) are kept, so an
+rows in primary-key order; the last line is ``{"end": true, "rows": N}``, so a
+cut-short file is refused rather than half imported. BLOBs (input bytes, linker
+state) are written as ``{"$b64": "..."}``. Every table is exported except
+SQLite's own, the migration log (the header carries it) and the full-text
+index, which import rebuilds through the article triggers. Integer row ids (``seq``) are kept, so an
 imported store answers exactly like the original.
 """
 
@@ -28,7 +29,6 @@ from dossier.store.migrations import MIGRATIONS
 
 EXPORT_VERSION = 1
 _SKIP_PREFIXES = ("sqlite_", "articles_fts", "_migrations")
-_CHUNK = 500
 
 
 # ------------------------------------------------------------------ check
@@ -206,8 +206,9 @@ def table_rows(conn: sqlite3.Connection, table: str) -> Iterator[dict[str, Any]]
         }
 
 
-def _open(path: str | Path, mode: str) -> IO[str]:
-    if str(path).endswith(".gz"):
+def _open(path: str | Path, mode: str, *, named: str | Path | None = None) -> IO[str]:
+    """A text handle on ``path``, gzipped when ``named`` (default ``path``) ends in .gz."""
+    if str(named or path).endswith(".gz"):
         return gzip.open(path, mode + "t", encoding="utf-8")
     return open(path, mode, encoding="utf-8")
 
@@ -220,10 +221,11 @@ def export_store(store: StoreBase, path: str | Path) -> dict[str, int]:
     """
     conn = store.conn
     counts: dict[str, int] = {}
+    partial = Path(f"{path}.partial")
     conn.execute("BEGIN")
     try:
         tables = data_tables(conn)
-        with _open(path, "w") as out:
+        with _open(partial, "w", named=path) as out:
             header = {"dossier_export": EXPORT_VERSION, "tables": tables}
             header["migrations"] = [r[0] for r in conn.execute("SELECT name FROM _migrations")]
             out.write(json.dumps(header) + "\n")
@@ -233,8 +235,11 @@ def export_store(store: StoreBase, path: str | Path) -> dict[str, int]:
                     record = {"t": table, "r": {k: _encode(v) for k, v in row.items()}}
                     out.write(json.dumps(record, ensure_ascii=False) + "\n")
                     counts[table] += 1
+            out.write(json.dumps({"end": True, "rows": sum(counts.values())}) + "\n")
+        partial.replace(path)  # a crashed export never leaves a file that looks whole
     finally:
         conn.rollback()
+        partial.unlink(missing_ok=True)
     return counts
 
 
@@ -260,39 +265,42 @@ def import_store(store: StoreBase, path: str | Path) -> dict[str, int]:
     try:
         with _open(path, "r") as handle, store.batch():
             lines = iter(handle)
-            tables = set(_read_header(lines, path)["tables"]) & set(data_tables(conn))
-            pending: dict[str, list[dict[str, Any]]] = {}
+            named = set(_read_header(lines, path)["tables"])
+            tables = {t: set(_columns(conn, t)[0]) for t in data_tables(conn) if t in named}
+            end = None
             for number, line in enumerate(lines, 2):
+                if end is not None:
+                    raise StoreError(f"{path}: line {number} follows the end line")
+                if line.startswith('{"end"'):
+                    end = json.loads(line)
+                    continue
                 record = _record(line, number, path, tables)
-                rows = pending.setdefault(record["t"], [])
-                rows.append({k: _decode(v) for k, v in record["r"].items()})
-                if len(rows) >= _CHUNK:
-                    counts[record["t"]] = counts.get(record["t"], 0) + _insert(
-                        conn, record["t"], rows
-                    )
-            for table, rows in pending.items():
-                counts[table] = counts.get(table, 0) + _insert(conn, table, rows)
+                _insert(conn, record["t"], {k: _decode(v) for k, v in record["r"].items()})
+                counts[record["t"]] = counts.get(record["t"], 0) + 1
+            if end is None or end.get("rows") != sum(counts.values()):
+                raise StoreError(f"{path}: export is truncated (no end line or rows missing)")
     except (OSError, EOFError, sqlite3.DatabaseError) as exc:
         raise StoreError(f"cannot import {path}: {exc}") from exc
     return counts
 
 
-def _record(line: str, number: int, path: str | Path, tables: set[str]) -> dict[str, Any]:
+def _record(
+    line: str, number: int, path: str | Path, tables: dict[str, set[str]]
+) -> dict[str, Any]:
+    """One row line, checked against the schema (names reach SQL, so none is trusted)."""
     try:
         record = json.loads(line)
     except ValueError as exc:
         raise StoreError(f"{path}: line {number} is not JSON ({exc})") from exc
     if not isinstance(record, dict) or record.get("t") not in tables:
         raise StoreError(f"{path}: line {number} is not a row of a known table")
+    if not isinstance(record.get("r"), dict) or not set(record["r"]) <= tables[record["t"]]:
+        raise StoreError(f"{path}: line {number} has columns {record['t']} does not have")
     return record
 
 
-def _insert(conn: sqlite3.Connection, table: str, rows: list[dict[str, Any]]) -> int:
-    """Insert and clear ``rows`` (all of one table); return how many."""
-    count = len(rows)
-    for row in rows:
-        columns = ", ".join(f'"{c}"' for c in row)
-        marks = ", ".join("?" for _ in row)
-        conn.execute(f'INSERT INTO "{table}" ({columns}) VALUES ({marks})', tuple(row.values()))
-    rows.clear()
-    return count
+def _insert(conn: sqlite3.Connection, table: str, row: dict[str, Any]) -> None:
+    """One row as read: memory stays one row deep however big the export."""
+    columns = ", ".join(f'"{c}"' for c in row)
+    marks = ", ".join("?" for _ in row)
+    conn.execute(f'INSERT INTO "{table}" ({columns}) VALUES ({marks})', tuple(row.values()))
