@@ -25,7 +25,7 @@ from typing import Any
 from dossier.link.candidates import CandidateIndex
 from dossier.link.config import LinkConfig
 from dossier.link.duplicates import DuplicateIndex
-from dossier.link.features import article_terms, name_conflict, reference_year
+from dossier.link.features import article_terms, name_conflict, year_evidence
 from dossier.link.vectors import (
     DocumentFrequencies,
     SparseVector,
@@ -149,7 +149,9 @@ class Linker:
             self._assigned[article.id] = (story.id, original)
             return StoryAssignment(article.id, story.id, original)
         vec, dense = self._vectorise(article, extraction)
-        year = reference_year(article, extraction)
+        year, firm = year_evidence(article, extraction)
+        # How much the year clash counts for this article: a bare year is weak evidence.
+        self._year_weight = 1.0 if firm else self.config.bare_year_weight
         story = self._best_story(vec, dense, day, year)
         if story is None:
             story = _StoryState(id=story_id_for(article.id), tick=self._tick, title="")
@@ -220,7 +222,8 @@ class Linker:
         if cfg.member_weight > 0 and story.members:
             nearest = max(cosine(vec, m) for m in story.members)
             score = (1 - cfg.member_weight) * score + cfg.member_weight * nearest
-        score -= cfg.year_penalty * _year_clash(year, story.years)
+        weight = getattr(self, "_year_weight", 1.0)
+        score -= cfg.year_penalty * weight * _year_clash(year, story.years)
         score -= cfg.name_penalty * name_conflict(vec, story.centroid, cfg.salient_names)
         if cfg.dense_weight > 0:
             score = (1 - cfg.dense_weight) * score + cfg.dense_weight * dense_cosine(
