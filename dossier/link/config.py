@@ -29,6 +29,7 @@ class LinkConfig:
     #: Share of ``year_penalty`` applied when the article's year is a bare mention, no date.
     bare_year_weight: float = 0.25
     #: Similarity lost when an article's salient names are missing from a story's salient names.
+    #: Off: with capitalisation-based names it cost more recall than it won precision on train.
     name_penalty: float = 0.0
     #: How many of the heaviest names count as salient on each side.
     salient_names: int = 3

@@ -224,7 +224,8 @@ class Linker:
             score = (1 - cfg.member_weight) * score + cfg.member_weight * nearest
         weight = getattr(self, "_year_weight", 1.0)
         score -= cfg.year_penalty * weight * _year_clash(year, story.years)
-        score -= cfg.name_penalty * name_conflict(vec, story.centroid, cfg.salient_names)
+        if cfg.name_penalty > 0:
+            score -= cfg.name_penalty * name_conflict(vec, story.centroid, cfg.salient_names)
         if cfg.dense_weight > 0:
             score = (1 - cfg.dense_weight) * score + cfg.dense_weight * dense_cosine(
                 dense, story.dense
@@ -311,10 +312,11 @@ class Linker:
         score = cosine(a.centroid, b.centroid, a.norm, b.norm)
         top_year = max(b.years.items(), key=lambda kv: (kv[1], kv[0]))[0] if b.years else None
         score -= cfg.year_penalty * _year_clash(top_year, a.years)
-        score -= cfg.name_penalty * max(
-            name_conflict(a.centroid, b.centroid, cfg.salient_names),
-            name_conflict(b.centroid, a.centroid, cfg.salient_names),
-        )
+        if cfg.name_penalty > 0:
+            score -= cfg.name_penalty * max(
+                name_conflict(a.centroid, b.centroid, cfg.salient_names),
+                name_conflict(b.centroid, a.centroid, cfg.salient_names),
+            )
         if cfg.dense_weight > 0:
             score = (1 - cfg.dense_weight) * score + cfg.dense_weight * dense_cosine(
                 a.dense, b.dense
