@@ -119,6 +119,13 @@ class PeakMemory:
         return sum(self.cpu_last[w] - self.cpu_start.get(w, 0.0) for w in self.cpu_last)
 
 
+def _warm(extract: bool) -> None:
+    if extract:
+        from dossier.extract import _pipeline
+
+        _pipeline()
+
+
 def _rss() -> tuple[int, float]:
     import psutil
 
@@ -134,9 +141,11 @@ def run_once(paths: list[str], workers: int, folder: Path, extract: bool) -> dic
 
     store = Store(folder / f"bench-{workers}.db")
     with DaskRunner(workers=workers, progress=False, extract=extract) as runner:
-        runner.client.run(_rss)  # workers up and warm before the clock starts
+        runner.client.run(_warm, extract)  # workers up, NLP model loaded, before the clock
         memory = PeakMemory(runner.client)
+        client_cpu = _rss()[1]
         summary = runner.ingest(paths, store, IngestConfig(batch_size=500))
+        client_cpu = _rss()[1] - client_cpu
         peak = memory.stop()
         cpu = memory.cpu_seconds()
         timings = dict(runner.timings)
@@ -148,6 +157,10 @@ def run_once(paths: list[str], workers: int, folder: Path, extract: bool) -> dic
         "map_rate": n / timings.get("pass2", timings["total"]),
         "peak_mb": max(peak.values(), default=0) / 2**20,
         "cpu_ms": 1000 * cpu / max(n, 1),
+        "client_ms": 1000 * client_cpu / max(n, 1),
+        "cpu_split": sorted(
+            memory.cpu_last[w] - memory.cpu_start.get(w, 0.0) for w in memory.cpu_last
+        ),
         "timings": timings,
     }
 
@@ -182,7 +195,10 @@ def main(argv: list[str] | None = None) -> None:
               f"{r['rate'] / base['rate']:>8.2f}x {r['map_rate'] / base['map_rate']:>12.2f}x")
     for r in rows:
         phases = ", ".join(f"{k} {v:.1f}s" for k, v in r["timings"].items())
-        print(f"  {r['workers']} worker(s): {phases} (pass2 = until the last partition computed)")
+        split = "/".join(f"{c:.0f}" for c in r["cpu_split"])
+        print(f"  {r['workers']} worker(s): {phases} (pass2 = until the last partition "
+              f"computed); worker CPU s {split}; client (load + scheduler) "
+              f"CPU {r['client_ms']:.1f} ms/article")
 
 
 if __name__ == "__main__":

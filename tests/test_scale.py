@@ -14,7 +14,7 @@ import pytest
 
 pytest.importorskip("dask.distributed")
 
-from dossier.clean import CleanConfig, clean, document_lines  # noqa: E402
+from dossier.clean import clean, document_lines  # noqa: E402
 from dossier.jobs.extract import run_extraction  # noqa: E402
 from dossier.jobs.ingest import IngestConfig, ingest  # noqa: E402
 from dossier.jobs.link import run_linking  # noqa: E402
@@ -99,18 +99,20 @@ def test_rerun_stores_nothing_twice_and_bad_input_is_rejected(runner, tmp_path):
                     "date": "2025-01-02"}) + "\n{not json\n"
     )
     (bad / "empty.txt").write_text("")
+    (bad / "allbad.jsonl").write_text("{oops\n[1, 2\n")  # no document at all: not kept
     single, dask = both_engines(runner, [str(bad), str(SAMPLE)], tmp_path, runs=2)
     assert single == dask
     assert len(single["articles"]) == 31
     assert any("empty" in r[0] for r in dask["rejections"])
     assert any(r[0].endswith("good.jsonl") and r[1] for r in dask["rejections"])
+    assert any(r[0].endswith("allbad.jsonl") for r in dask["rejections"])
 
 
 def test_partition_that_fails_is_rejected_whole(runner):
     part = Partition(0, 0, "lost.jsonl", "0" * 64, 0, 3)
     future = runner._submit(
         tasks.clean_partition, part, InputRef("/nonexistent/dir/x.db", "lost.jsonl", "0" * 64),
-        None, SourceConfig(), CleanConfig(), frozenset(), None, False,
+        None, IngestConfig(), frozenset(), None, False,
     )
     (sha, item), = list(runner._results([part], [future]))
     assert (item.kind, item.source, item.record) == ("rejected", "lost.jsonl", "items 0-2")
@@ -134,7 +136,7 @@ def test_worker_that_dies_is_retried(runner, tmp_path):
 @pytest.mark.parametrize(
     "fn",
     [read_input, document_lines, clean, tasks.observe_input, tasks.merge_stats,
-     tasks.cleaning_stats, tasks.clean_partition, tasks.observed_items,
+     tasks.cleaning_stats, tasks.clean_partition, tasks.observed_outline,
      features.article_features, write_results, read_results],
 )
 def test_stage_functions_pickle(fn):

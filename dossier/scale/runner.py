@@ -24,7 +24,9 @@ import sys
 import tempfile
 import threading
 import time
+from collections import deque
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from dossier.jobs.ingest import IngestConfig, IngestSummary
@@ -40,13 +42,24 @@ from dossier.scale.tasks import (
     cleaning_stats,
     merge_stats,
     observe_input,
-    observed_items,
+    observed_outline,
 )
 from dossier.sources import iter_inputs
 from dossier.store import Store
 
 #: How many partial results one reduce task sums.
 FAN_IN = 8
+
+
+@dataclass
+class _FirstPass:
+    """What pass 1 hands pass 2, one entry per input kept, in run order."""
+
+    inputs: list[tuple[str, str]] = field(default_factory=list)
+    counts: list[int] = field(default_factory=list)
+    sources: list[Any] = field(default_factory=list)
+    seen: list[frozenset[str]] = field(default_factory=list)
+    observed: list[Any] = field(default_factory=list)
 
 
 class DaskRunner:
@@ -100,21 +113,24 @@ class DaskRunner:
         summary = IngestSummary()
         ship = self.remote or store.path == ":memory:"
         start = time.perf_counter()
-        inputs, sources, seen, observed = self._first_pass(paths, store, config, summary, ship)
-        counts = self.client.gather([self._submit(observed_items, f) for f in observed])
+        inputs, counts, sources, seen, observed = self._first_pass(
+            paths, store, config, summary, ship
+        )
         self.timings = {"pass1": time.perf_counter() - start}
-        stats = self._submit(
+        pruned = self._submit(
             cleaning_stats, self.client.scatter(store.line_stats()),
             self._reduce(observed), config.clean.recurring_min_docs,
         )
         del observed  # the per-input statistics can go once they are summed
+        # Every worker gets its own copy up front, so no worker is favoured for holding it.
+        stats = self.client.scatter(pruned.result(), broadcast=True)
         out_dir = self._out_dir()
         try:
             parts = list(plan_partitions(inputs, counts, self.partition_size))
             futures = [
                 self._submit(
-                    clean_partition, p, sources[p.occurrence], stats,
-                    config.source, config.clean, seen[p.occurrence], out_dir, self.extract,
+                    clean_partition, p, sources[p.occurrence], stats, config,
+                    seen[p.occurrence], out_dir, self.extract,
                 )
                 for p in parts
             ]
@@ -137,32 +153,54 @@ class DaskRunner:
     def _first_pass(
         self, paths: Sequence[str], store: Store, config: IngestConfig,
         summary: IngestSummary, ship: bool,
-    ) -> tuple[list[tuple[str, str]], list[Any], list[frozenset[str]], list[Any]]:
-        """Keep every input's bytes (client); count new documents' lines (workers)."""
-        inputs: list[tuple[str, str]] = []
-        sources: list[Any] = []
-        seen: list[frozenset[str]] = []
-        observed = []
+    ) -> tuple[list[tuple[str, str]], list[int], list[Any], list[frozenset[str]], list[Any]]:
+        """Count new documents' lines (workers); keep inputs that hold a document (client).
+
+        Inputs are read in order and settled in order (their rejections, or their
+        bytes kept) as the single-process ingest does, with at most
+        ``4 x workers`` inputs in flight so cluster memory stays bounded.
+        """
+        run = _FirstPass()
+        window = 4 * max(1, len(self.client.scheduler_info().get("workers", {})))
+        pending: deque[tuple] = deque()
         for item in iter_inputs(paths, config.source):
             if isinstance(item, Rejected):
-                with store.batch():
-                    store.add_rejection(item)
-                summary.rejected.append(item)
-                continue
-            summary.inputs += 1
+                pending.append((item, None, None, frozenset()))
+            else:
+                summary.inputs += 1
+                seen = frozenset(store.seen_records(item.sha256))
+                raw = self.client.scatter(RawInput(item.name, item.sha256, item.original_bytes))
+                future = self._submit(observe_input, raw, config.source, config.clean, seen)
+                pending.append((item, raw, future, seen))
+            while sum(p[2] is not None for p in pending) > window:
+                self._settle(pending.popleft(), store, summary, run, ship)
+        self._progress([p[2] for p in pending if p[2] is not None])
+        while pending:
+            self._settle(pending.popleft(), store, summary, run, ship)
+        return run.inputs, run.counts, run.sources, run.seen, run.observed
+
+    def _settle(
+        self, entry: tuple, store: Store, summary: IngestSummary, run: _FirstPass, ship: bool
+    ) -> None:
+        item, raw, future, seen = entry
+        if future is None:
             with store.batch():
-                store.save_input(item.name, item.original_bytes, item.sha256)
-            inputs.append((item.name, item.sha256))
-            seen.append(frozenset(store.seen_records(item.sha256)))
-            sources.append(
-                self.client.scatter(RawInput(item.name, item.sha256, item.original_bytes))
-                if ship else InputRef(store.path, item.name, item.sha256)
-            )
-            observed.append(self._submit(
-                observe_input, sources[-1], config.source, config.clean, seen[-1]
-            ))
-        self._progress(observed)
-        return inputs, sources, seen, observed
+                store.add_rejection(item)
+            summary.rejected.append(item)
+            return
+        outline = self._submit(observed_outline, future).result()
+        with store.batch():
+            if not outline.has_document:  # nothing readable: keep only the reasons
+                for rejected in outline.refusals:
+                    store.add_rejection(rejected)
+                summary.rejected.extend(outline.refusals)
+                return
+            store.save_input(item.name, item.original_bytes, item.sha256)
+        run.inputs.append((item.name, item.sha256))
+        run.counts.append(outline.items)
+        run.sources.append(raw if ship else InputRef(store.path, item.name, item.sha256))
+        run.seen.append(seen)
+        run.observed.append(future)
 
     def _reduce(self, parts: list[Any]) -> Any:
         """Sum pass-1 statistics on the cluster, ``FAN_IN`` at a time."""

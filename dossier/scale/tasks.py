@@ -12,10 +12,11 @@ from __future__ import annotations
 import itertools
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from dossier.clean import CleanConfig, Dropped, LineStats, clean, document_lines
+from dossier.clean import CleanConfig, Dropped, LineStats, document_lines
 from dossier.clean.stats import DOC_TOTAL
+from dossier.jobs.ingest import IngestConfig, _clean_in_time
 from dossier.model import Article, Extraction, RawDocument, Rejected
 from dossier.scale.parquet import ItemResult, write_results
 from dossier.scale.partitions import InputSource, Partition, input_items
@@ -24,10 +25,13 @@ from dossier.sources import SourceConfig
 
 @dataclass
 class Observed:
-    """Pass 1 over one input: how many items it yields and its new documents' lines."""
+    """Pass 1 over one input: its item count, its new documents' lines, and whether
+    it held any document at all (if not, the rejections that explain why)."""
 
     items: int
     stats: LineStats
+    has_document: bool = False
+    refusals: list[Rejected] = field(default_factory=list)
 
 
 def observe_input(
@@ -35,17 +39,21 @@ def observe_input(
     seen: frozenset[str],
 ) -> Observed:
     """Count the lines of every document of the input whose record is not in ``seen``."""
-    stats = LineStats()
-    items = 0
+    observed = Observed(0, LineStats())
     for item in input_items(source, source_config):
-        items += 1
-        if isinstance(item, RawDocument) and item.provenance.record not in seen:
-            stats.observe(*document_lines(item, clean_config))
-    return Observed(items, stats)
+        observed.items += 1
+        if isinstance(item, RawDocument):
+            observed.has_document = True
+            if item.provenance.record not in seen:
+                observed.stats.observe(*document_lines(item, clean_config))
+        elif not observed.has_document:
+            observed.refusals.append(item)
+    return observed
 
 
-def observed_items(observed: Observed) -> int:
-    return observed.items
+def observed_outline(observed: Observed) -> Observed:
+    """What the client needs of pass 1 (the statistics stay on the cluster)."""
+    return Observed(observed.items, LineStats(), observed.has_document, observed.refusals)
 
 
 def merge_stats(*parts: Observed | LineStats) -> LineStats:
@@ -73,13 +81,13 @@ def cleaning_stats(stored: LineStats, run: LineStats, min_docs: int) -> LineStat
 
 
 def clean_partition(
-    part: Partition, source: InputSource, stats: LineStats, source_config: SourceConfig,
-    clean_config: CleanConfig, seen: frozenset[str], out_dir: str | None, extract: bool,
+    part: Partition, source: InputSource, stats: LineStats, config: IngestConfig,
+    seen: frozenset[str], out_dir: str | None, extract: bool,
 ) -> str | bytes:
     """Parse, clean and extract one slice; write it as Parquet (path, or bytes without a dir)."""
-    items = itertools.islice(input_items(source, source_config), part.start, part.stop)
+    items = itertools.islice(input_items(source, config.source), part.start, part.stop)
     results = [
-        _one_item(pos, item, stats, clean_config, seen)
+        _one_item(pos, item, stats, config, seen)
         for pos, item in enumerate(items, start=part.start)
     ]
     if extract:
@@ -89,7 +97,7 @@ def clean_partition(
 
 
 def _one_item(
-    pos: int, item: RawDocument | Rejected, stats: LineStats, config: CleanConfig,
+    pos: int, item: RawDocument | Rejected, stats: LineStats, config: IngestConfig,
     seen: frozenset[str],
 ) -> ItemResult:
     if isinstance(item, Rejected):
@@ -97,16 +105,13 @@ def _one_item(
     prov = item.provenance
     if prov.record in seen:
         return ItemResult(pos, "seen", prov.source, prov.record)
-    try:
-        result = clean(item, config, stats)
-        if isinstance(result, Dropped):
-            return ItemResult(pos, "dropped", prov.source, prov.record, result.reason)
-        outlet, lines = document_lines(item, config)
-    except Exception as exc:  # noqa: BLE001 - one bad document must not sink its partition
-        reason = f"cleaning failed: {type(exc).__name__}: {exc}"
-        return ItemResult(pos, "rejected", prov.source, prov.record, reason)
+    # The single-process cleaning call, so failures read the same. Its time limit
+    # needs the main thread (SIGALRM); on a worker thread a document has no limit.
+    result = _clean_in_time(item, config, stats)
+    if isinstance(result, Dropped):
+        return ItemResult(pos, "dropped", prov.source, prov.record, result.reason)
     own = LineStats()
-    own.observe(outlet, lines)
+    own.observe(*document_lines(item, config.clean))
     return ItemResult(pos, "article", prov.source, prov.record, article=result,
                       stats_rows=own.to_rows())
 
