@@ -46,3 +46,22 @@ def test_short_texts_are_copies_only_when_identical():
     index.add("h1", "Quake hits Varenna province")
     assert index.add("h2", "Quake hits Ossory province") is None
     assert index.add("h3", "Quake hits Varenna province") == "h1"
+
+
+def test_signatures_older_than_the_window_are_evicted():
+    index = DuplicateIndex(window_days=30)
+    index.add("a1", WIRE, day=100)
+    assert index.add("a2", WIRE, day=120) == "a1"
+    index.add("e1", ELECTION, day=200)
+    assert set(index.signatures) == {"e1"}
+    assert index.add("a3", WIRE, day=201) is None
+
+
+def test_lookup_verifies_only_the_most_recent_bucket_mates():
+    index = DuplicateIndex(max_candidates=1)
+    index.add("a1", WIRE)
+    index.add("e1", ELECTION)
+    assert index.add("a2", WIRE) == "a1"
+    index.add("a3", WIRE)
+    assert len(index.lsh.query(index.signatures["a1"])) >= 2
+    assert index.add("a4", trimmed(WIRE, 0.9)) == "a1"

@@ -59,24 +59,32 @@ _DATE_YEARS = re.compile(
 
 
 def reference_year(article: Article, extraction: Extraction | None = None) -> int | None:
-    """The year the article reports on: its publication year, else the latest full date it names.
+    """The year the article reports on (see ``year_evidence``)."""
+    return year_evidence(article, extraction)[0]
 
-    News reports recent events, so the latest full date a text (or its URL)
-    gives is a fair estimate of when its event happened when no publication
-    date was given; it is what keeps two look-alike events years apart from
-    merging. Bare years count only when no full date is given: "his 2006 season"
-    is background, not the event.
+
+def year_evidence(
+    article: Article, extraction: Extraction | None = None
+) -> tuple[int | None, bool]:
+    """The year the article reports on and whether it is firm (a date, not a bare year).
+
+    The publication year when known, else the latest full date the text (or
+    its URL) gives: news reports recent events, and it is what keeps two
+    look-alike events years apart from merging. Bare years count only when no
+    full date is given, and are not firm: "his 2006 season" is background.
     """
     if article.published and article.published[:4].isdigit():
-        return int(article.published[:4])
+        return int(article.published[:4]), True
     years: list[int] = []
     if extraction is not None:
         years = [int(d.value[:4]) for d in extraction.dates if d.value[:4].isdigit()]
+    text = f"{article.url or ''} {article.title} {article.text}"
     if not years:
-        text = f"{article.url or ''} {article.title} {article.text}"
         years = [int(next(y for y in m.groups() if y)) for m in _DATE_YEARS.finditer(text)]
-        years = years or [int(y) for y in _YEAR.findall(text)]
-    return max(years) if years else None
+    if years:
+        return max(years), True
+    bare = [int(y) for y in _YEAR.findall(text)]
+    return (max(bare), False) if bare else (None, False)
 
 def salient_names(vec: dict[str, float], k: int) -> list[str]:
     """The ``k`` heaviest ``@name`` terms of a vector, ties broken by the term."""

@@ -25,7 +25,7 @@ from typing import Any
 from dossier.link.candidates import CandidateIndex
 from dossier.link.config import LinkConfig
 from dossier.link.duplicates import DuplicateIndex
-from dossier.link.features import article_terms, name_conflict, reference_year
+from dossier.link.features import article_terms, name_conflict, year_evidence
 from dossier.link.vectors import (
     DocumentFrequencies,
     SparseVector,
@@ -149,7 +149,9 @@ class Linker:
             self._assigned[article.id] = (story.id, original)
             return StoryAssignment(article.id, story.id, original)
         vec, dense = self._vectorise(article, extraction)
-        year = reference_year(article, extraction)
+        year, firm = year_evidence(article, extraction)
+        # How much the year clash counts for this article: a bare year is weak evidence.
+        self._year_weight = 1.0 if firm else self.config.bare_year_weight
         story = self._best_story(vec, dense, day, year)
         if story is None:
             story = _StoryState(id=story_id_for(article.id), tick=self._tick, title="")
@@ -220,8 +222,10 @@ class Linker:
         if cfg.member_weight > 0 and story.members:
             nearest = max(cosine(vec, m) for m in story.members)
             score = (1 - cfg.member_weight) * score + cfg.member_weight * nearest
-        score -= cfg.year_penalty * _year_clash(year, story.years)
-        score -= cfg.name_penalty * name_conflict(vec, story.centroid, cfg.salient_names)
+        weight = getattr(self, "_year_weight", 1.0)
+        score -= cfg.year_penalty * weight * _year_clash(year, story.years)
+        if cfg.name_penalty > 0:
+            score -= cfg.name_penalty * name_conflict(vec, story.centroid, cfg.salient_names)
         if cfg.dense_weight > 0:
             score = (1 - cfg.dense_weight) * score + cfg.dense_weight * dense_cosine(
                 dense, story.dense
@@ -308,10 +312,11 @@ class Linker:
         score = cosine(a.centroid, b.centroid, a.norm, b.norm)
         top_year = max(b.years.items(), key=lambda kv: (kv[1], kv[0]))[0] if b.years else None
         score -= cfg.year_penalty * _year_clash(top_year, a.years)
-        score -= cfg.name_penalty * max(
-            name_conflict(a.centroid, b.centroid, cfg.salient_names),
-            name_conflict(b.centroid, a.centroid, cfg.salient_names),
-        )
+        if cfg.name_penalty > 0:
+            score -= cfg.name_penalty * max(
+                name_conflict(a.centroid, b.centroid, cfg.salient_names),
+                name_conflict(b.centroid, a.centroid, cfg.salient_names),
+            )
         if cfg.dense_weight > 0:
             score = (1 - cfg.dense_weight) * score + cfg.dense_weight * dense_cosine(
                 a.dense, b.dense

@@ -62,7 +62,11 @@ _NOT_NAMES = frozenset(
         "photo",
         "image",
         "video",
-        # month abbreviations, clock and time-zone words of datelines
+    }
+)
+#: Dateline words (month abbreviations, clock and time zones) in any case: "Nov", "AM", "GMT".
+_DATELINE_WORDS = frozenset(
+    {
         "jan",
         "feb",
         "mar",
@@ -120,7 +124,10 @@ def proper_names(text: str) -> list[str]:
         words = [
             w
             for w in match.group().split()
-            if w not in _NOT_NAMES and w[:1].isupper() and w.lower() not in common
+            if w not in _NOT_NAMES
+            and w[:1].isupper()
+            and w.lower() not in common
+            and w.lower() not in _DATELINE_WORDS
         ]
         if not words:
             continue
