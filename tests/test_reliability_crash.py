@@ -21,7 +21,7 @@ from dossier.store import Store
 from dossier.store.maintenance import check_store
 
 ROOT = Path(__file__).resolve().parent.parent
-N_DOCS = 800
+N_DOCS = 1500
 BATCH = 40
 
 #: What must be equal between the two stores (ingest times excluded).
@@ -81,14 +81,14 @@ def test_sigkill_at_random_points_then_rerun_equals_a_clean_run(tmp_path: Path) 
     rng = random.Random(int(os.environ.get("DOSSIER_CRASH_SEED", "20261123")))
     kills = 0
     first = ingest_process(crash_db, corpus)  # killed by time: imports, pass 1 or pass 2
-    time.sleep(rng.uniform(1.0, 4.0))
+    time.sleep(rng.uniform(0.5, 2.0))
     if first.poll() is None:
         first.send_signal(signal.SIGKILL)
         kills += 1
     first.wait()
     for _ in range(3):  # killed after some commits, somewhere inside the next batch
         proc = ingest_process(crash_db, corpus)
-        kills += kill_after_new_rows(proc, crash_db, rng.randint(1, 150), rng.uniform(0, 0.3))
+        kills += kill_after_new_rows(proc, crash_db, rng.randint(1, 60), rng.uniform(0, 0.1))
     assert kills >= 3, "the ingest finished before it could be killed enough times"
     assert 0 < article_rows(crash_db) < N_DOCS, "the kills left no partial store to resume"
 
