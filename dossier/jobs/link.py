@@ -24,16 +24,26 @@ def run_linking(store: Store, *, batch_size: int = 500) -> LinkSummary:
     """Assign every unlinked article to a story; return what changed."""
     state = store.linker_state()
     linker = Linker.from_state(state) if state else Linker()
-    before = {sid: set(story.article_ids) for sid, story in _by_id(linker).items()}
+    before = {story.id: set(story.article_ids) for story in linker.stories()}
     pending = store.unlinked_article_ids()
     summary = LinkSummary(linked=len(pending))
-    articles = []
+    articles, extractions = [], {}
     for start in range(0, len(pending), batch_size):
-        articles += store.articles(ids=pending[start : start + batch_size])
+        ids = pending[start : start + batch_size]
+        articles += store.articles(ids=ids)
+        extractions.update(store.extractions(ids))
     # Same order as ``link_all``: by publication date, undated ones in arrival order.
     arrival = {article_id: i for i, article_id in enumerate(pending)}
     for article in publication_order(sorted(articles, key=lambda a: arrival[a.id])):
-        linker.add(article, store.extractions([article.id]).get(article.id))
+        linker.add(article, extractions.get(article.id))
+    save_linking(store, linker, before, summary)
+    return summary
+
+
+def save_linking(
+    store: Store, linker: Linker, before: dict[str, set[str]], summary: LinkSummary
+) -> None:
+    """Write the linker's stories and state; note which stories changed membership."""
     stories = linker.stories()
     summary.stories = len(stories)
     summary.touched_stories = {
@@ -42,7 +52,6 @@ def run_linking(store: Store, *, batch_size: int = 500) -> LinkSummary:
     with store.batch():
         store.replace_stories(stories, linker.assignments().values())
         store.save_linker_state(linker.state())
-    return summary
 
 
 def run_entity_resolution(store: Store) -> int:
@@ -52,7 +61,3 @@ def run_entity_resolution(store: Store) -> int:
     with store.batch():
         store.replace_entities(entities, mapping)
     return len(entities)
-
-
-def _by_id(linker: Linker) -> dict:
-    return {story.id: story for story in linker.stories()}

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dossier.jobs.ingest import IngestConfig, IngestSummary
-from dossier.jobs.link import LinkSummary
+from dossier.jobs.link import LinkSummary, save_linking
 from dossier.link import LinkConfig, Linker, publication_order
 from dossier.model import Article, Rejected
 from dossier.scale.features import FeatureLinker, article_features, batches
@@ -251,15 +251,7 @@ class DaskRunner:
                 _add_batch(linker, *window.pop(0))
         for batch in window:
             _add_batch(linker, *batch)
-        plain = linker.plain()
-        stories = plain.stories()
-        summary.stories = len(stories)
-        summary.touched_stories = {
-            s.id for s in stories if set(s.article_ids) != before.get(s.id, set())
-        }
-        with store.batch():
-            store.replace_stories(stories, plain.assignments().values())
-            store.save_linker_state(plain.state())
+        save_linking(store, linker.plain(), before, summary)
         return summary
 
     def _link_batch(self, store: Store, articles: list[Article], config: LinkConfig) -> tuple:

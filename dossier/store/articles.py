@@ -24,6 +24,30 @@ def fts_query(text: str) -> str:
     return " ".join(f'"{token}"' for token in _FTS_TOKEN.findall(text))
 
 
+def article_filters(
+    *,
+    outlet: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    ids: list[str] | None = None,
+) -> tuple[str, list[object]]:
+    """The WHERE clause and parameters shared by article listings and their counts."""
+    where, params = ["1=1"], []
+    if outlet:
+        where.append("outlet = ? COLLATE NOCASE")
+        params.append(outlet)
+    if since:
+        where.append("published >= ?")
+        params.append(since)
+    if until:
+        where.append("published <= ?")
+        params.append(until)
+    if ids is not None:
+        where.append(f"id IN ({', '.join('?' for _ in ids)})")
+        params.extend(ids)
+    return " AND ".join(where), params
+
+
 class ArticleQueries(StoreBase):
     def save_input(self, name: str, data: bytes, sha256: str) -> bool:
         """Keep an input's original bytes once; return True when they were new."""
@@ -129,21 +153,9 @@ class ArticleQueries(StoreBase):
         offset: int = 0,
     ) -> list[Article]:
         """Current versions, newest publication first, filtered by outlet and date."""
-        where, params = ["1=1"], []
-        if outlet:
-            where.append("outlet = ? COLLATE NOCASE")
-            params.append(outlet)
-        if since:
-            where.append("published >= ?")
-            params.append(since)
-        if until:
-            where.append("published <= ?")
-            params.append(until)
-        if ids is not None:
-            where.append(f"id IN ({', '.join('?' for _ in ids)})")
-            params.extend(ids)
+        where, params = article_filters(outlet=outlet, since=since, until=until, ids=ids)
         sql = (
-            f"SELECT * FROM current_articles WHERE {' AND '.join(where)} "
+            f"SELECT * FROM current_articles WHERE {where} "
             "ORDER BY published IS NULL, published DESC, seq DESC LIMIT ? OFFSET ?"
         )
         params.extend([-1 if limit is None else limit, offset])
@@ -188,4 +200,4 @@ class ArticleQueries(StoreBase):
         return [(row_to_article(r), r["snip"]) for r in rows]
 
 
-__all__ = ["ARTICLE_COLUMNS", "ArticleQueries", "Outcome", "fts_query"]
+__all__ = ["ARTICLE_COLUMNS", "ArticleQueries", "Outcome", "article_filters", "fts_query"]

@@ -8,7 +8,7 @@ ever arrives here as bound parameters (``?``), never spliced into SQL.
 from __future__ import annotations
 
 from dossier.store import Store
-from dossier.store.articles import fts_query
+from dossier.store.articles import article_filters, fts_query
 from dossier.store.base import StoreBase
 
 
@@ -22,20 +22,8 @@ class WebQueries(StoreBase):
         ids: list[str] | None = None,
     ) -> int:
         """How many current articles match the same filters as ``articles()``."""
-        where, params = ["1=1"], []
-        if outlet:
-            where.append("outlet = ? COLLATE NOCASE")
-            params.append(outlet)
-        if since:
-            where.append("published >= ?")
-            params.append(since)
-        if until:
-            where.append("published <= ?")
-            params.append(until)
-        if ids is not None:
-            where.append(f"id IN ({', '.join('?' for _ in ids)})")
-            params.extend(ids)
-        sql = f"SELECT COUNT(*) FROM current_articles WHERE {' AND '.join(where)}"
+        where, params = article_filters(outlet=outlet, since=since, until=until, ids=ids)
+        sql = f"SELECT COUNT(*) FROM current_articles WHERE {where}"
         return self.conn.execute(sql, params).fetchone()[0]
 
     def search_total(self, text: str) -> int:
