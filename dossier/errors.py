@@ -51,9 +51,16 @@ class StageError(DossierError):
         super().__init__(f"stage {stage!r} failed on article {article_id}: {reason}")
         self.stage = stage
         self.article_id = article_id
+        self.reason = reason
 
 
 class StoreError(DossierError):
     """The SQLite store is unusable or a write was refused."""
 
     code = "D400"
+
+
+class StageTimeout(StageError):
+    """A stage ran past its per-document time budget and was stopped."""
+
+    code = "D301"

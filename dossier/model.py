@@ -232,3 +232,157 @@ class CanonicalEntity:
     aliases: list[str] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
     article_ids: list[str] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- story
+
+FactKind = Literal["event", "claim", "response", "statement"]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One article's wording of a fact: the clause that matched and its whole sentence.
+
+    ``span`` gives the clause's offsets in ``Article.text`` so a reader can jump to it;
+    ``independent_of`` names the original when the article is a syndicated copy.
+    """
+
+    article_id: str
+    outlet: str
+    text: str
+    sentence: str
+    span: Span | None = None
+    independent_of: str | None = None
+
+
+@dataclass
+class Fact:
+    """Something the story's articles report, merged across articles that say the same.
+
+    ``outlets`` are the independent outlets backing it (copies and repeats count once);
+    ``reported_by`` every outlet that printed it, copies included.
+    """
+
+    id: str
+    kind: FactKind
+    text: str
+    evidence: list[Evidence] = field(default_factory=list)
+    outlets: list[str] = field(default_factory=list)
+    reported_by: list[str] = field(default_factory=list)
+    actor: str | None = None
+    action: str | None = None
+    target: str | None = None
+    speaker: str | None = None
+    act: str | None = None
+    date: str | None = None
+    date_text: str | None = None
+    numbers: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def corroboration(self) -> int:
+        return len(self.outlets)
+
+
+@dataclass(frozen=True)
+class Response:
+    """A fact that answers a claim: who answered, how (refuted, rejected, backed) and where."""
+
+    fact_id: str
+    responder: str | None
+    act: str
+    text: str
+    outlets: tuple[str, ...] = ()
+
+
+@dataclass
+class ClaimThread:
+    """A claim with its speaker and every response linked to it; ``status`` sums them up."""
+
+    claim_fact_id: str
+    speaker: str | None
+    text: str
+    responses: list[Response] = field(default_factory=list)
+    status: str = "unanswered"
+
+
+@dataclass(frozen=True)
+class SlotValue:
+    """One side of a contradiction: the value, the outlets and the sentence that give it."""
+
+    value: str
+    outlets: tuple[str, ...]
+    article_ids: tuple[str, ...]
+    sentence: str
+
+
+@dataclass
+class Contradiction:
+    """The same slot (a date, a count, who did it, quoted wording) with different values."""
+
+    slot: str
+    subject: str
+    values: list[SlotValue] = field(default_factory=list)
+    fact_ids: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """A dated fact: the normalised date, the expression it came from, and the fact."""
+
+    date: str
+    expression: str
+    fact_id: str
+    text: str
+    outlets: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class KeyPerson:
+    """A person the story is about, with the roles outlets give them."""
+
+    name: str
+    roles: tuple[str, ...] = ()
+    articles: int = 0
+    mentions: int = 0
+
+
+@dataclass(frozen=True)
+class DossierArticle:
+    """An article as the dossier lists it: enough to cite it."""
+
+    id: str
+    outlet: str
+    title: str = ""
+    url: str | None = None
+    published: str | None = None
+    duplicate_of: str | None = None
+
+
+@dataclass
+class Dossier:
+    """Everything known about one story: facts, who backs them, claims, conflicts, timeline."""
+
+    schema_version: str
+    story_id: str
+    title: str
+    first_date: str | None
+    last_date: str | None
+    outlets: list[str] = field(default_factory=list)
+    articles: list[DossierArticle] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    claims: list[ClaimThread] = field(default_factory=list)
+    exclusive: dict[str, list[str]] = field(default_factory=dict)
+    contradictions: list[Contradiction] = field(default_factory=list)
+    timeline: list[TimelineEntry] = field(default_factory=list)
+    summary: list[str] = field(default_factory=list)
+    people: list[KeyPerson] = field(default_factory=list)
+
+    def fact(self, fact_id: str) -> Fact:
+        return next(f for f in self.facts if f.id == fact_id)
+
+    def matrix(self) -> list[tuple[str, list[bool]]]:
+        """Facts x outlets: for each fact id, whether each of ``outlets`` reports it."""
+        return [(f.id, [o in f.reported_by for o in self.outlets]) for f in self.facts]
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)

@@ -7,15 +7,31 @@ Each command module defines a click command (or group) and is listed in
 from __future__ import annotations
 
 import importlib
+import sys
 
 import click
 
 from dossier import __version__
+from dossier.errors import DossierError
 
 #: ``module:attribute`` of every top-level command, in ``--help`` order.
 COMMAND_MODULES: list[str] = [
+    "dossier.cli.ingest:ingest_command",
+    "dossier.cli.articles:articles_command",
+    "dossier.cli.articles:show_command",
+    "dossier.cli.articles:search_command",
+    "dossier.cli.stories:link_command",
+    "dossier.cli.stories:stories_command",
+    "dossier.cli.stories:story_command",
+    "dossier.cli.stories:entities_command",
+    "dossier.cli.stories:entity_command",
     "dossier.cli.eval:eval_group",
     "dossier.cli.train:train_group",
+    "dossier.cli.serve:serve_command",
+    "dossier.cli.demo:demo_command",
+    "dossier.cli.maintenance:check_command",
+    "dossier.cli.maintenance:export_command",
+    "dossier.cli.maintenance:import_command",
 ]
 
 
@@ -35,4 +51,17 @@ _register()
 
 
 def main() -> None:
-    cli()
+    """Run the CLI; dossier's own errors end in one line and status 2, not a traceback."""
+    try:
+        cli(standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.Abort:
+        click.echo("Aborted!", err=True)
+        sys.exit(1)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except DossierError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)

@@ -1,0 +1,177 @@
+"""The HTTP app: JSON API under ``/api``, HTML pages elsewhere, one SQLite store.
+
+``create_app`` wires routers, JSON error handlers, security headers and the
+package's static files. Reads use read-only connections, one per worker thread,
+so a running ingest (WAL) never blocks a page and a page can never write.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
+
+from dossier.api.views import NotFound
+from dossier.errors import DossierError
+from dossier.store.web import WebStore
+from dossier.web.cache import PageCache
+
+STATIC_DIR = Path(__file__).resolve().parent.parent / "web" / "static"
+
+#: Sent with every response: no inline script or style, nothing from elsewhere.
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+)
+LOOPBACK_NAMES = ["127.0.0.1", "localhost", "::1", "[::1]"]
+SECURITY_HEADERS = [
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+]
+
+
+class StorePool:
+    """One read-only store per thread, opened on first use, all closed on shutdown."""
+
+    def __init__(self, db_path: str) -> None:
+        self.db_path = db_path
+        self._local = threading.local()
+        self._opened: list[WebStore] = []
+        self._lock = threading.Lock()
+
+    def get(self) -> WebStore:
+        store = getattr(self._local, "store", None)
+        if store is None:
+            store = WebStore(self.db_path, read_only=True)
+            self._local.store = store
+            with self._lock:
+                self._opened.append(store)
+        return store
+
+    def close(self) -> None:
+        with self._lock:
+            for store in self._opened:
+                store.close()
+            self._opened.clear()
+
+
+class SecurityHeaders:
+    """Plain ASGI middleware (cheaper than BaseHTTPMiddleware) adding SECURITY_HEADERS."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: dict) -> None:
+            if message["type"] == "http.response.start":
+                message.setdefault("headers", [])
+                message["headers"] = list(message["headers"]) + SECURITY_HEADERS
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api")
+
+
+def error_response(request: Request, status: int, message: str) -> Response:
+    """JSON under /api; a small HTML page elsewhere (the web module renders it)."""
+    if wants_json(request) or not hasattr(request.app.state, "render_error"):
+        return JSONResponse({"error": {"status": status, "message": message}}, status_code=status)
+    return request.app.state.render_error(request, status, message)
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        message = exc.detail if isinstance(exc.detail, str) else str(exc.detail)
+        if exc.status_code == 404 and message == "Not Found":
+            message = f"nothing at {request.url.path}"
+        return error_response(request, exc.status_code, message)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> Response:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in err['loc'][1:]) or err['loc'][0]}: {err['msg']}"
+            for err in exc.errors()
+        )
+        return error_response(request, 422, f"invalid request: {problems}")
+
+    @app.exception_handler(NotFound)
+    async def not_found(request: Request, exc: NotFound) -> Response:
+        return error_response(request, 404, str(exc))
+
+    @app.exception_handler(DossierError)
+    async def dossier_error(request: Request, exc: DossierError) -> Response:
+        return error_response(request, 500, str(exc))
+
+
+def create_app(db_path: str | Path, *, allow_ingest: bool = False,
+               page_cache: int = 1024, allowed_hosts: list[str] | None = None) -> FastAPI:
+    """The whole server over the store at ``db_path``; ingest only with ``allow_ingest``.
+
+    ``page_cache`` is how many rendered story pages to keep (0: none); the cache
+    empties itself whenever the store changes. ``allowed_hosts`` limits the Host
+    header (``dossier serve`` on loopback passes the loopback names, which stops
+    DNS-rebinding pages from reading the API through a visitor's browser).
+    """
+    from dossier.api.routers import ROUTERS
+    from dossier.web.pages import install_pages
+
+    db_path = str(db_path)
+    WebStore(db_path).close()  # create the file and apply migrations before read-only use
+    pool = StorePool(db_path)
+    cache = PageCache(db_path, page_cache)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        pool.close()
+        cache.close()
+
+    app = FastAPI(
+        lifespan=lifespan,
+        title="dossier",
+        summary="Story dossiers over a local news store",
+        version=_version(),
+        openapi_url="/api/openapi.json",
+        docs_url=None,  # Swagger UI loads from a CDN; the OpenAPI document is enough
+        redoc_url=None,
+    )
+    app.state.db_path = db_path
+    app.state.allow_ingest = allow_ingest
+    app.state.pool = pool
+    app.state.page_cache = cache
+    app.state.write_lock = threading.Lock()
+    for router in ROUTERS:
+        app.include_router(router, prefix="/api")
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    install_pages(app)
+    _install_error_handlers(app)
+    if allowed_hosts:
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
+    app.add_middleware(SecurityHeaders)
+    return app
+
+
+def _version() -> str:
+    from dossier import __version__
+
+    return __version__

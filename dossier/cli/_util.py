@@ -1,0 +1,65 @@
+"""Options and printing shared by every command."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import click
+
+from dossier.store import DEFAULT_DB, Store
+
+db_option = click.option(
+    "--db",
+    "db_path",
+    default=DEFAULT_DB,
+    show_default=True,
+    envvar="DOSSIER_DB",
+    help="SQLite database file (env DOSSIER_DB).",
+)
+
+
+def open_store(db_path: str, *, read_only: bool = False) -> Store:
+    return Store(db_path, read_only=read_only)
+
+
+def output_option(fn: Callable) -> Callable:
+    """Add ``--format table|json|csv`` to a listing command."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(["table", "json", "csv"]),
+        default="table",
+        show_default=True,
+        help="How to print the rows.",
+    )(fn)
+
+
+def print_rows(rows: Sequence[dict[str, Any]], fmt: str, columns: Sequence[str]) -> None:
+    if fmt == "json":
+        click.echo(json.dumps(list(rows), ensure_ascii=False, indent=2))
+        return
+    if fmt == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(columns), extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+        return
+    if not rows:
+        click.echo("(nothing)")
+        return
+    widths = {c: min(60, max(len(c), *(len(_cell(r.get(c))) for r in rows))) for c in columns}
+    click.echo("  ".join(c.ljust(widths[c]) for c in columns))
+    click.echo("  ".join("-" * widths[c] for c in columns))
+    for row in rows:
+        click.echo("  ".join(_cell(row.get(c))[: widths[c]].ljust(widths[c]) for c in columns))
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value)
+    return str(value).replace("\n", " ")

@@ -1,0 +1,32 @@
+"""``dossier eval stories``: score story clustering against gold event ids."""
+
+from __future__ import annotations
+
+import click
+
+from dossier.eval.stories import evaluate_stories, splits_of
+
+
+@click.command("stories")
+@click.option(
+    "--dataset",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="JSONL with id, event_id, title, text, date, source[, split] (e.g. ECB+).",
+)
+@click.option(
+    "--split", "splits", multiple=True, help="Only these splits (default: each, and all)."
+)
+def eval_stories(dataset: str, splits: tuple[str, ...]) -> None:
+    """Stream articles in file order through the linker; print pairwise and BCubed scores."""
+    chosen: list[str | None] = list(splits) or [*splits_of(dataset), None]
+    click.echo(
+        f"{'split':<8}{'articles':>9}{'events':>8}{'stories':>8}"
+        f"{'pair P':>8}{'pair R':>8}{'pair F1':>9}{'B3 P':>7}{'B3 R':>7}{'B3 F1':>7}"
+    )
+    for split in chosen:
+        s = evaluate_stories(dataset, split)
+        click.echo(
+            f"{split or 'all':<8}{s.articles:>9}{s.gold_events:>8}{s.stories:>8}"
+            f"{s.pair_p:>8.3f}{s.pair_r:>8.3f}{s.pair_f1:>9.3f}{s.b3_p:>7.3f}{s.b3_r:>7.3f}{s.b3_f1:>7.3f}"
+        )

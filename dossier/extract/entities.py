@@ -1,0 +1,195 @@
+"""Entities of one article: mentions grouped, with roles, affiliations and canonical names.
+
+"Ben Wallace" = "Mr Wallace" = "Wallace" (surname), = "the Defence Secretary"
+(a description matching a role the text gave him) = "his" (the nearest person
+before it, preferring the subject of the sentence). Places are grouped by their
+canonical country ("the UK" = "Britain"), capitals used as governments are
+marked ``is_actor``. The result is an :class:`EntityIndex`, which also answers
+"which entity is this span?" for quotes and events.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from dossier.extract import places
+from dossier.extract.mentions import Mention, name_mentions
+from dossier.extract.roles import describe, find_descriptions, find_roles
+from dossier.extract.segment import units
+from dossier.model import Entity
+
+_PRONOUNS = {"he": "PERSON", "him": "PERSON", "his": "PERSON", "she": "PERSON",
+             "her": "PERSON", "hers": "PERSON", "it": "ORG", "its": "ORG"}
+_OWNER = re.compile(r"([A-Z][\w.]*(?:\s+[A-Z]\w*)*)[’']s\s+$")
+_ACTOR_CONTEXT = re.compile(
+    r"^(?:[’']s\b|\s+(?:said|says|has|had|was|is|would|will|claimed|refused|warned|denied|"
+    r"accused|rejected|announced|insisted|threatened|wants|demanded|urged|called))")
+
+
+@dataclass
+class EntityIndex:
+    """Entities plus every mention, sorted, for span -> entity look-ups."""
+
+    entities: list[Entity] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+    def get(self, key: str | None) -> Entity | None:
+        return next((e for e in self.entities if e.key == key), None)
+
+    def at(self, start: int, end: int) -> Mention | None:
+        """The mention best covering ``[start, end)`` (longest overlap, then earliest)."""
+        best, best_overlap = None, 0
+        for m in self.mentions:
+            overlap = min(end, m.end) - max(start, m.start)
+            if overlap > best_overlap and m.key:
+                best, best_overlap = m, overlap
+        return best
+
+    def resolve(self, start: int, end: int) -> Entity | None:
+        """The entity a span refers to, preferring the mention that heads the span."""
+        inside = [m for m in self.mentions if start <= m.start and m.end <= end + 1 and m.key]
+        if inside:
+            return self.get(_head(inside).key)
+        m = self.at(start, end)
+        return self.get(m.key) if m else None
+
+
+def _head(ms: list[Mention]) -> Mention:
+    """Of mentions inside one phrase, the one not inside a prepositional tail."""
+    return ms[0]
+
+
+def find_entities(text: str, doc: Any | None = None) -> EntityIndex:
+    """Group the article's mentions into entities with roles and canonical names."""
+    mentions = name_mentions(text, doc)
+    index = EntityIndex(mentions=mentions)
+    _group(text, index)
+    for ent in index.entities:
+        if ent.type == "PERSON":
+            roles, affs = find_roles(text, [m for m in mentions if m.key == ent.key])
+            ent.roles.extend(r for r in roles if r not in ent.roles)
+            ent.affiliations.extend(a for a in affs if a not in ent.affiliations)
+    sents = units(text)
+    for d in find_descriptions(text, mentions):
+        target = describe(d, index, sents)
+        if target:
+            d.key = target.key
+            target.mentions.append(_span(text, d))
+            index.mentions.append(d)
+    _pronouns(text, index, sents)
+    index.mentions.sort(key=lambda m: m.start)
+    for ent in index.entities:
+        ent.mentions.sort(key=lambda s: s.start)
+    return index
+
+
+def _span(text: str, m: Mention):
+    from dossier.model import Span
+
+    return Span(m.start, m.end, text[m.start:m.end])
+
+
+def _group(text: str, index: EntityIndex) -> None:
+    by_key: dict[str, Entity] = {}
+    persons: list[Entity] = []
+    order = sorted(index.mentions, key=lambda m: (-len(m.text.split()), m.start))
+    for m in order:
+        key, name = _group_key(m, persons)
+        ent = by_key.get(key)
+        if ent is None:
+            ent = Entity(f"e{len(by_key) + 1}", name, _entity_type(m), [])
+            ent.normalized = _normalized(m)
+            by_key[key] = ent
+            if ent.type == "PERSON" and len(m.text.split()) >= 2:
+                persons.append(ent)
+        if m.titled or (m.type == "PERSON" and ent.type == "OTHER"):
+            ent.type = "PERSON"
+        m.key = ent.key
+        ent.mentions.append(_span(text, m))
+        if places.capital_of(m.text) and _ACTOR_CONTEXT.match(text[m.end:m.end + 14]) or \
+                re.search(r"\b(?:from|by)\s+$", text[max(0, m.start - 6):m.start]) and \
+                ent.type == "GPE":
+            ent.is_actor = True
+        cap = places.capital_of(m.text)
+        owner = _OWNER.search(text[max(0, m.start - 40):m.start])
+        if ent.type == "ORG" and owner:  # "Britain's Ministry of Defence"
+            cap = places.country(owner.group(1)) or places.capital_of(owner.group(1)) or cap
+        if cap and cap not in ent.affiliations:
+            ent.affiliations.append(cap)
+    index.entities = sorted(by_key.values(), key=lambda e: min(s.start for s in e.mentions))
+    for i, ent in enumerate(index.entities, start=1):  # keys in reading order
+        old, ent.key = ent.key, f"e{i}"
+        for m in index.mentions:
+            if m.key == old and not m.key.startswith("#"):
+                m.key = "#" + ent.key
+    for m in index.mentions:
+        m.key = m.key[1:] if m.key and m.key.startswith("#") else m.key
+
+
+def _group_key(m: Mention, persons: list[Entity]) -> tuple[str, str]:
+    canon = places.country(m.text) if m.type in ("GPE", "NORP") else None
+    if canon:
+        return "place:" + canon, canon
+    words = m.text.split()
+    if len(words) == 1 and m.type in ("PERSON", "OTHER", "LOC", "ORG", "GPE") \
+            and not places.capital_of(m.text):
+        for p in persons:
+            parts = p.name.split()
+            if m.text in (parts[-1], parts[0]) and (m.type in ("PERSON", "OTHER") or m.titled
+                                                    or len(parts) > 1):
+                return "person:" + p.name, p.name
+    if m.type == "PERSON":
+        return "person:" + m.text, m.text
+    return m.type + ":" + m.text.lower(), m.text
+
+
+def _entity_type(m: Mention) -> str:
+    return "GPE" if m.type == "NORP" and places.country(m.text) else m.type
+
+
+def _normalized(m: Mention) -> str | None:
+    if m.type in ("GPE", "NORP", "LOC"):
+        return places.country(m.text) or m.text
+    if m.type == "ORG":
+        return re.sub(r"^the\s+", "", m.text, flags=re.I)
+    return None
+
+
+def _pronouns(text: str, index: EntityIndex, sents: list[tuple[int, int]]) -> None:
+    """he/his/him/she/her -> a person; it/its -> an organisation or acting place."""
+    for m in re.finditer(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Ss]he|[Hh]er|[Ii]ts?)\b", text):
+        want = _PRONOUNS[m.group(0).lower()]
+        ent = _antecedent(index, sents, m.start(), want)
+        if ent is None:
+            continue
+        pm = Mention(m.start(), m.end(), m.group(0), ent.type, "pronoun", key=ent.key)
+        index.mentions.append(pm)
+        ent.mentions.append(_span(text, pm))
+
+
+def _antecedent(index: EntityIndex, sents: list[tuple[int, int]], pos: int,
+                want: str) -> Entity | None:
+    """First fitting mention earlier in this sentence, else the first of the nearest
+    earlier sentence that has one (subjects come first in English news)."""
+    def fits(m: Mention) -> bool:
+        ent = index.get(m.key)
+        if ent is None or m.kind == "pronoun":
+            return False
+        return ent.type == "PERSON" if want == "PERSON" else (
+            ent.type == "ORG" or ent.is_actor)
+
+    ordered = sorted(index.mentions, key=lambda m: m.start)
+    cur = next((i for i, (s, e) in enumerate(sents) if s <= pos < e), None)
+    if cur is None:
+        return None
+    s0 = sents[cur][0]
+    here = [m for m in ordered if s0 <= m.start < pos and fits(m)]
+    if here:
+        return index.get(here[0].key)
+    for s, e in reversed(sents[max(0, cur - 3):cur]):
+        there = [m for m in ordered if s <= m.start < e and fits(m)]
+        if there:
+            return index.get(there[0].key)
+    return None

@@ -1,0 +1,96 @@
+"""The reader registry and :func:`read_input`, the one entry point for reading.
+
+Readers register by format in :data:`READERS` (a dict, so a new format is one
+module and one line). :func:`read_input` wraps them with what every format
+needs: binary and format detection, gzip that arrived unexpanded, the record
+limit, and a last guard that turns any reader failure into a Rejected, so no
+exception leaves the sources stage.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from dossier.model import Format, RawDocument
+from dossier.sources.base import InputFile, Item, Reader, SourceConfig, reject
+from dossier.sources.detect import binary_kind, detect_format
+from dossier.sources.feeds import read_feed
+from dossier.sources.gzipped import GzipError, gunzip_bounded, is_gzip
+from dossier.sources.html import read_html
+from dossier.sources.jsonl import read_jsonl
+from dossier.sources.text import read_text
+from dossier.sources.warc import read_warc
+
+READERS: dict[Format, Reader] = {
+    "text": read_text,
+    "html": read_html,
+    "jsonl": read_jsonl,
+    "warc": read_warc,
+    "feed": read_feed,
+}
+
+
+def _expand_gzip(inp: InputFile, config: SourceConfig) -> InputFile:
+    data = gunzip_bounded(inp.data, config.max_bytes, config.max_ratio, config.ratio_floor)
+    return InputFile(inp.name, data, inp.sha256, inp.original_bytes)
+
+
+def _check(
+    inp: InputFile, config: SourceConfig, forced: Format | None
+) -> tuple[InputFile, Format | None, str]:
+    """The input ready to read, its format, or the reason it cannot be read."""
+    if len(inp.data) > config.max_bytes:
+        return inp, None, f"input too large: over the {config.max_bytes}-byte limit"
+    if is_gzip(inp.data):
+        try:
+            inp = _expand_gzip(inp, config)
+        except GzipError as exc:
+            return inp, None, str(exc)
+    if not inp.data.strip():
+        return inp, None, "empty file"
+    fmt = forced or detect_format(inp.data, inp.name)
+    if fmt is None:
+        kind = binary_kind(inp.data)
+        if kind:
+            return inp, None, f"binary file ({kind}), not a text, HTML, JSONL, WARC or feed input"
+        return inp, None, "unrecognised format"
+    return inp, fmt, ""
+
+
+def read_input(
+    inp: InputFile, config: SourceConfig | None = None, fmt: Format | None = None
+) -> Iterator[Item]:
+    """Every document in ``inp`` and a Rejected for every part that is not one.
+
+    ``fmt`` forces a reader (a ``--format`` flag) over detection; size, gzip and
+    emptiness checks still apply. By default the content decides.
+    Never raises: a reader failure ends that input with one Rejected naming it.
+    """
+    config = config or SourceConfig()
+    try:
+        inp, fmt, reason = _check(inp, config, fmt)
+    except Exception as exc:  # noqa: BLE001 - the stage's promise: nothing escapes
+        yield reject(inp, f"cannot read input: {type(exc).__name__}: {exc}")
+        return
+    if fmt is None:
+        yield reject(inp, reason)
+        return
+    yield from _guarded(READERS[fmt](inp, config), inp, fmt, config)
+
+
+def _guarded(
+    items: Iterator[Item], inp: InputFile, fmt: Format, config: SourceConfig
+) -> Iterator[Item]:
+    documents = 0
+    try:
+        for item in items:
+            if isinstance(item, RawDocument):
+                documents += 1
+                if documents > config.max_records:
+                    yield reject(
+                        inp, f"stopped after {config.max_records} documents (record limit)"
+                    )
+                    return
+            yield item
+    except Exception as exc:  # noqa: BLE001 - the stage's promise: nothing escapes
+        yield reject(inp, f"{fmt} reader failed: {type(exc).__name__}: {exc}")

@@ -1,0 +1,71 @@
+"""The store's core: one connection, migrations, and batch transactions."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+from dossier.errors import StoreError
+from dossier.store.connection import DEFAULT_DB, connect
+from dossier.store.migrations import apply_migrations
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class StoreBase:
+    """Owns the connection. Writes happen inside :meth:`batch` transactions.
+
+    A batch either lands whole or not at all, which is what makes an interrupted
+    ingest resumable: re-running it finds every committed batch already stored
+    and redoes only the rest.
+    """
+
+    def __init__(self, path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> None:
+        self.path = str(path)
+        self.read_only = read_only
+        self.conn = connect(self.path, read_only=read_only)
+        self._depth = 0
+        if not read_only:
+            try:
+                apply_migrations(self.conn)
+            except sqlite3.DatabaseError as exc:
+                raise StoreError(f"{self.path} is not a usable dossier database: {exc}") from exc
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> StoreBase:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """One transaction; nested batches join the outermost one."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        self._depth = 1
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.conn.rollback()
+            raise
+        else:
+            self.conn.commit()
+        finally:
+            self._depth = 0
+
+    def schema_version(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT name FROM _migrations ORDER BY rowid")]

@@ -1,0 +1,35 @@
+"""Opening a dossier SQLite database with the settings every connection needs."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from dossier.errors import StoreError
+
+DEFAULT_DB = "dossier.db"
+
+
+def connect(path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> sqlite3.Connection:
+    """Open ``path`` in WAL mode so readers never block the single writer.
+
+    ``busy_timeout`` lets a second writer wait for the first instead of failing
+    at once; ``foreign_keys`` is on because SQLite leaves it off by default.
+    """
+    target = str(path)
+    try:
+        if read_only and target != ":memory:":
+            conn = sqlite3.connect(
+                f"file:{target}?mode=ro", uri=True, timeout=30, check_same_thread=False
+            )
+        else:
+            conn = sqlite3.connect(target, timeout=30, check_same_thread=False)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA busy_timeout = 30000")
+        conn.execute("PRAGMA foreign_keys = ON")
+        if not read_only and target != ":memory:":
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"cannot open database {target}: {exc}") from exc
+    return conn

@@ -1,0 +1,105 @@
+"""``build_dossier``: one story's articles and extractions in, one Dossier out (pure)."""
+
+from __future__ import annotations
+
+from dossier.model import (
+    Article,
+    CanonicalEntity,
+    Dossier,
+    DossierArticle,
+    Extraction,
+    Fact,
+    Story,
+)
+from dossier.story import contradictions as C
+from dossier.story.clauses import Clause, article_clauses, article_context
+from dossier.story.corroboration import detect_copies, outlet_of, source_keys
+from dossier.story.facts import boost, group, make_fact
+from dossier.story.people import canonical_name, key_people
+from dossier.story.responses import claim_threads
+from dossier.story.similarity import similar_pairs, vectorize
+from dossier.story.summary import summarize
+from dossier.story.timeline import timeline
+
+DOSSIER_SCHEMA_VERSION = "1.0"
+#: Lowest cosine worth keeping as a candidate link (matching and copy detection).
+CANDIDATE_THRESHOLD = 0.2
+
+
+def build_dossier(
+    story: Story,
+    articles: list[Article],
+    extractions: dict[str, Extraction],
+    duplicates: dict[str, str | None] | None = None,
+    entities: list[CanonicalEntity] | None = None,
+) -> Dossier:
+    """Build the dossier of ``story`` from its articles (those not in the story are ignored).
+
+    ``duplicates`` maps article id -> the article it copies (the linker's output);
+    without it, syndicated copies are found from near-identical clauses.
+    ``entities`` are the linker's canonical entities, used to name speakers.
+    """
+    wanted = set(story.article_ids) or {a.id for a in articles}
+    chosen = sorted(
+        (a for a in articles if a.id in wanted), key=lambda a: (a.published or "", a.id))
+    order = {a.id: i for i, a in enumerate(chosen)}
+    contexts = [
+        article_context(a, outlet_of(a), outlet_of(a), extractions.get(a.id)) for a in chosen]
+    clauses: list[Clause] = []
+    for ctx in contexts:
+        clauses.extend(article_clauses(ctx, len(clauses)))
+    for clause in clauses:
+        clause.speaker = canonical_name(clause.speaker, entities) if clause.speaker else None
+    matrix = vectorize([c.text for c in clauses])
+    pairs = similar_pairs(matrix, [c.article_id for c in clauses], CANDIDATE_THRESHOLD)
+    copies = dict(duplicates) if duplicates is not None else detect_copies(
+        pairs, [c.article_id for c in clauses], order)
+    keys = source_keys(chosen, copies)
+    groups = group(clauses, boost(pairs, clauses), matrix)
+    facts, members = _facts(groups, clauses, matrix, keys, copies)
+    published = [a.published for a in chosen if a.published]
+    return Dossier(
+        schema_version=DOSSIER_SCHEMA_VERSION,
+        story_id=story.id,
+        title=story.title or (chosen[0].title if chosen else ""),
+        first_date=story.first_date or min(published, default=None),
+        last_date=story.last_date or max(published, default=None),
+        outlets=sorted({outlet_of(a) for a in chosen}),
+        articles=[
+            DossierArticle(a.id, outlet_of(a), a.title, a.url, a.published, copies.get(a.id))
+            for a in chosen
+        ],
+        facts=facts,
+        claims=claim_threads(facts),
+        exclusive=_exclusive(facts),
+        contradictions=C.count_contradictions(clauses, keys)
+        + C.date_contradictions(facts, members, keys),
+        timeline=timeline(facts),
+        summary=summarize(facts),
+        people=key_people(contexts, entities),
+    )
+
+
+def _facts(groups, clauses, matrix, keys, copies):  # type: ignore[no-untyped-def]
+    """Facts numbered f1.. by corroboration, then by first appearance; and their clauses."""
+    built = []
+    for indices in groups:
+        members = [clauses[i] for i in sorted(indices)]
+        built.append((make_fact(members, matrix, keys, copies), members))
+    built.sort(key=lambda fm: (-fm[0].corroboration, -len(fm[1]), fm[1][0].index))
+    facts: list[Fact] = []
+    by_id = {}
+    for number, (fact, members) in enumerate(built, 1):
+        fact.id = f"f{number}"
+        facts.append(fact)
+        by_id[fact.id] = members
+    return facts, by_id
+
+
+def _exclusive(facts: list[Fact]) -> dict[str, list[str]]:
+    """Outlet -> ids of the facts only that outlet reports."""
+    out: dict[str, list[str]] = {}
+    for fact in facts:
+        if len(fact.outlets) == 1:
+            out.setdefault(fact.outlets[0], []).append(fact.id)
+    return dict(sorted(out.items()))

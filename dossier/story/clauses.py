@@ -1,0 +1,299 @@
+"""Clauses: the units the dossier builder matches across articles.
+
+A clause is a piece of one sentence that states one thing. Each carries what
+extraction (or, when extraction says nothing, the text itself) tells about it:
+who speaks, with which speech act, which dates and counts it holds.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from dossier.model import Article, DateMention, Extraction, Quote, Span
+from dossier.story import text as T
+
+#: Cue verbs -> speech act, used when extraction gives no quote for a clause.
+CUES: dict[str, str] = {
+    **dict.fromkeys(("claimed", "alleged", "accused", "insisted", "asserted"), "claim"),
+    **dict.fromkeys(("claims", "alleges", "accuses", "insists"), "claim"),
+    **dict.fromkeys(("refuted", "refutes", "refute"), "refuted"),
+    **dict.fromkeys(("rejected", "rejects", "reject"), "rejected"),
+    **dict.fromkeys(("denied", "denies", "deny"), "denied"),
+    **dict.fromkeys(("dismissed", "dismisses"), "dismissed"),
+    **dict.fromkeys(("disputed", "disputes", "rebuffed", "contradicted"), "disputed"),
+    **dict.fromkeys(("confirmed", "confirms", "backed", "corroborated"), "backed"),
+    **dict.fromkeys(("warned", "cautioned", "warns", "cautions"), "warn"),
+    **dict.fromkeys(
+        ("said", "says", "told", "stated", "added", "announced", "reaffirmed", "reiterated"),
+        "state",
+    ),
+}
+RESPONSE_ACTS = {"refuted", "rejected", "denied", "dismissed", "disputed", "backed"}
+_QUOTE_ACTS = {"claim": "claim", "accuse": "claim", "deny": "denied", "warn": "warn"}
+_CUE_RE = re.compile(r"(?<![-\w])(" + "|".join(CUES) + r")\b")
+_AUX = re.compile(r"(?:\s+(?:also|has|had|have|was|is|then|later|however|categorically|"
+                  r"flatly|strongly|swiftly|has since|quickly))+$")
+_NP = re.compile(r"(?:the|a|an)\s+((?:[\w’'\-]+\s+){0,3}[\w’'\-]+)$", re.IGNORECASE)
+
+
+@dataclass
+class Clause:
+    """One clause of one article, with everything the matchers look at."""
+
+    index: int
+    article_id: str
+    outlet: str
+    source: str
+    position: int
+    span: Span
+    sentence: str
+    speaker: str | None = None
+    act: str | None = None
+    actor: str | None = None
+    action: str | None = None
+    target: str | None = None
+    dates: list[DateMention] = field(default_factory=list)
+    quotes: list[str] = field(default_factory=list)
+    numbers: list[tuple[str, float, str]] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.span.text
+
+
+@dataclass
+class ArticleContext:
+    """Per-article lookups: its names by surname, its roles, its dates and quotes."""
+
+    article: Article
+    outlet: str
+    source: str
+    extraction: Extraction | None
+    dates: list[DateMention]
+    surnames: dict[str, str] = field(default_factory=dict)
+    roles: dict[str, str] = field(default_factory=dict)
+    last_speaker: str | None = None
+
+    def is_person(self, name: str) -> bool:
+        return T.strip_honorific(name).split()[-1] in self.surnames
+
+    def resolve(self, name: str | None) -> str | None:
+        """Full name for "Mr Shoigu" or "the defence secretary" when the article gives it."""
+        if not name:
+            return None
+        clean = T.strip_honorific(name)
+        if not clean:
+            return None
+        role = self.roles.get(_role_key(clean))
+        if role:
+            return role
+        return self.surnames.get(clean.split()[-1], clean)
+
+
+def _role_key(phrase: str) -> str:
+    words = [w for w in phrase.lower().split() if w not in _DETERMINERS]
+    return " ".join(words)
+
+
+_DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "to", "of"}
+_HONORIFIC_SURNAME = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sir|Dame)\.?\s+([A-Z][\w’'\-]+)")
+
+
+def article_context(
+    article: Article, outlet: str, source: str, extraction: Extraction | None
+) -> ArticleContext:
+    """Collect the names, roles and dates of one article once, for all its clauses."""
+    ctx = ArticleContext(article, outlet, source, extraction, _dates(article, extraction))
+    text = article.text
+    honored = set(_HONORIFIC_SURNAME.findall(text))
+    persons = [n for _, n in T.names(text) if 2 <= len(n.split()) <= 3 and n.split()[-1] in honored]
+    if extraction:
+        persons += [e.name for e in extraction.entities if e.type == "PERSON"]
+        for entity in extraction.entities:  # "The Defense Secretary" = Ben Wallace
+            for role in entity.roles if entity.type == "PERSON" else ():
+                ctx.roles.setdefault(_role_key(role), entity.name)
+    for role, name in T.role_names(text):
+        ctx.roles.setdefault(_role_key(role), name)
+        persons.append(name)
+    for name in sorted(set(persons), key=len):
+        ctx.surnames[name.split()[-1]] = name
+    return ctx
+
+
+def _dates(article: Article, extraction: Extraction | None) -> list[DateMention]:
+    if extraction and extraction.dates:
+        return list(extraction.dates)
+    try:
+        from dossier.extract.dates import extract_dates
+    except ImportError:  # extraction stage absent: dated facts come only from extraction
+        return []
+    return extract_dates(article.text, article.published)
+
+
+def article_clauses(ctx: ArticleContext, start_index: int) -> list[Clause]:
+    """Every clause of one article, in reading order, numbered from ``start_index``."""
+    text = ctx.article.text
+    out: list[Clause] = []
+    for s_start, s_end in T.sentences(text):
+        sentence = text[s_start:s_end]
+        if not _is_prose(sentence):
+            continue
+        for c_start, c_end in T.clauses(sentence):
+            a, b = s_start + c_start, s_start + c_end
+            clause = Clause(
+                index=start_index + len(out), article_id=ctx.article.id, outlet=ctx.outlet,
+                source=ctx.source, position=len(out), span=Span(a, b, text[a:b]),
+                sentence=sentence,
+            )
+            _annotate(clause, ctx)
+            prev = out[-1] if out and out[-1].sentence is sentence else None
+            if prev and clause.act and not clause.speaker and clause.text.startswith("and "):
+                clause.speaker = prev.speaker  # "X refuted the claims and cautioned ...": X
+            out.append(clause)
+    return out
+
+
+def _is_prose(sentence: str) -> bool:
+    """Sentences, not leftovers: enough words, some lowercase, not a shouted call to action."""
+    words = re.findall(r"[A-Za-z’']+", sentence)
+    lower = sum(1 for w in words if w[0].islower())
+    return len(words) >= 6 and lower >= 3 and "@" not in sentence
+
+
+def _annotate(clause: Clause, ctx: ArticleContext) -> None:
+    a, b = clause.span.start, clause.span.end
+    clause.quotes = T.quotes_in(clause.text)
+    clause.numbers = T.numbers(clause.text)
+    clause.dates = [d for d in ctx.dates if a <= d.span.start < b and d.type == "DATE"]
+    ex = ctx.extraction
+    quote = _overlapping_quote(ex.quotes, a, b) if ex else None
+    speaker = _quote_speaker(quote, ex, ctx) if quote is not None else None
+    if quote is not None and speaker:
+        clause.speaker, clause.act = speaker, _QUOTE_ACTS.get(quote.act, "state")
+    for event in ex.events if ex else []:
+        if event.sentence.start <= a < event.sentence.end or a <= event.sentence.start < b:
+            clause.actor = ctx.resolve(event.source_name or _entity_name(ex, event.source))
+            clause.action, clause.target = event.action, event.target_name or event.target
+            break
+    _apply_cues(clause, ctx)
+    if clause.act in RESPONSE_ACTS and ex is not None:
+        clause.speaker = _event_responder(ex, clause, ctx) or clause.speaker
+    dismissive = _DISMISSIVE.search(clause.text) and re.search(r"\b(?:called|as)\b", clause.text)
+    if dismissive and clause.act in (None, "state"):
+        clause.act = "rejected"
+    if clause.speaker:
+        ctx.last_speaker = clause.speaker
+
+
+_DISMISSIVE = re.compile(r"\b(?:smear|absurd\w*|nonsense|baseless|lies?)\b", re.I)
+_PRIORITY = {"refuted": 5, "rejected": 5, "denied": 5, "dismissed": 5, "disputed": 5,
+             "backed": 4, "claim": 3, "warn": 2, "state": 1}
+
+
+def _apply_cues(clause: Clause, ctx: ArticleContext) -> None:
+    """Pick the strongest cue verb; its speaker is the name just before it, else the subject."""
+    cues = list(_CUE_RE.finditer(clause.text))
+    if not cues:
+        return
+    best = max(cues, key=lambda m: _PRIORITY[CUES[m.group(1)]])
+    act = CUES[best.group(1)]
+    if clause.act not in (None, "state") and act not in RESPONSE_ACTS:
+        return
+    prev_end = max((m.end() for m in cues if m.start() < best.start()), default=0)
+    quoted = clause.speaker if clause.act else None
+    # Who refuted is the refute verb's subject, not whoever reports it ("the ministry
+    # said that the Defense Secretary refuted"); claims keep the quote's speaker.
+    speaker = None if act in RESPONSE_ACTS else quoted
+    between = clause.text[prev_end : best.start()]
+    if act in RESPONSE_ACTS and not _PRONOUN.search(_AUX.sub("", between.rstrip(" ,"))):
+        speaker = _speaker_before(between, ctx, clause)
+    if prev_end and not T.names(between):  # "X said that it rejected": X rejected
+        speaker = speaker or _speaker_before(clause.text[: cues[0].start()], ctx, clause)
+    speaker = speaker or _speaker_before(between, ctx, clause) or quoted
+    if speaker or act not in ("claim", *RESPONSE_ACTS):
+        clause.act, clause.speaker = act, speaker
+
+
+#: Extraction actions that answer a claim: their source is the responder.
+RESPONSE_ACTIONS = ("reject", "deny")
+
+
+def _event_responder(ex: Extraction, clause: Clause, ctx: ArticleContext) -> str | None:
+    """The source of extraction's reject/deny event in this clause's sentence, resolved.
+
+    Several such events in one sentence: the one whose source the clause names.
+    """
+    a, b = clause.span.start, clause.span.end
+    names = []
+    for event in ex.events:
+        inside = event.sentence.start <= a < event.sentence.end or a <= event.sentence.start < b
+        if inside and event.action in RESPONSE_ACTIONS and event.source:
+            names.append(ctx.resolve(event.source_name or _entity_name(ex, event.source)))
+    named = [n for n in names if n and n.split()[-1] in clause.text]
+    return (named or names or [None])[0]
+
+
+def _quote_speaker(quote: Quote, ex: Extraction | None, ctx: ArticleContext) -> str | None:
+    """The quote's speaker: a resolved entity, or an unresolved phrase naming an agent.
+
+    Unresolved speakers like "As Russia" or "The statement" are parser debris, and
+    "Moscow"/"Russian" name a side, not a speaker: the text cues decide those clauses.
+    """
+    if quote.speaker:
+        return ctx.resolve(quote.speaker_name or _entity_name(ex, quote.speaker))
+    name = quote.speaker_name
+    return ctx.resolve(name) if name and _is_agent_phrase(_role_key(name)) else None
+
+
+def _overlapping_quote(quotes: list[Quote], a: int, b: int) -> Quote | None:
+    for q in quotes:
+        cue = q.cue or q.content
+        if a <= cue.start < b or a <= q.content.start < b:
+            return q
+    return None
+
+
+def _entity_name(ex: Extraction | None, key: str | None) -> str | None:
+    if ex is None or key is None:
+        return None
+    for entity in ex.entities:
+        if entity.key == key:
+            return entity.normalized or entity.name
+    return key
+
+
+def _speaker_before(head: str, ctx: ArticleContext, clause: Clause) -> str | None:
+    """Who speaks, from the words before the cue verb: a role, a name, or a pronoun's antecedent."""
+    head = _AUX.sub("", head.rstrip(" ,")).rstrip(" ,")
+    if _PRONOUN.search(head):
+        before = clause.sentence[: clause.sentence.find(clause.text)] + head
+        persons = [n for _, n in T.names(before) if ctx.is_person(n)]
+        return ctx.resolve(persons[-1]) if persons else ctx.last_speaker
+    parts = [p.strip() for p in head.split(",")]
+    if len(parts) >= 2 and parts[-1] and parts[-1][0].isupper():
+        parts = parts[-1:]  # "his Russian equivalent, Sergei Shoigu, claimed"
+    elif len(parts) >= 2 and parts[-1] and _ends_with_name(parts[-2]):
+        parts = parts[:-1]  # "X, a top aide to Y, dismissed": the apposition names Y, not X
+    else:
+        noun = _NP.search(head)
+        if noun and _is_agent_phrase(noun.group(1)):
+            return ctx.resolve(noun.group(1))
+    found = T.names(", ".join(parts))
+    return ctx.resolve(found[-1][1]) if found else None
+
+
+def _ends_with_name(text: str) -> bool:
+    found = T.names(text)
+    return bool(found) and text.endswith(found[-1][1])
+
+
+_PRONOUN = re.compile(r"(?:^|\s)(?:he|she|they|it)$", re.IGNORECASE)
+_ORG_WORDS = ("ministry", "authority", "council", "party", "union", "company", "police",
+              "government", "inspectorate", "office", "service", "agency", "department", "bank",
+              "court", "army", "military", "committee", "commission", "brigade", "hospital")
+
+
+def _is_agent_phrase(phrase: str) -> bool:
+    words = phrase.lower().split()
+    return bool(words) and words[-1] in (*T.ROLE_WORDS, *_ORG_WORDS)

@@ -1,0 +1,148 @@
+"""Facts: clauses from all the story's articles, merged when they say the same thing.
+
+Clauses are grouped greedily by decreasing cosine similarity (single links),
+but two groups only merge when their centroids are also close, which stops
+chains of loosely related sentences from swallowing the story. Extraction adds
+signals on top: the same speaker with the same speech act, shared quoted words.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from scipy import sparse
+
+from dossier.model import Evidence, Fact
+from dossier.story import text as T
+from dossier.story.clauses import RESPONSE_ACTS, Clause
+from dossier.story.similarity import cosine
+
+#: A pair of clauses scoring at or above this may link their groups.
+PAIR_THRESHOLD = 0.38
+#: ... if the two groups' centroids are at least this close.
+CENTROID_THRESHOLD = 0.25
+#: Same speaker, same act, and shared quoted words lift a pair by this much.
+QUOTE_BONUS = 0.2
+#: A response ("refuted") and a clause that answers nothing rarely state the same fact.
+RESPONSE_MISMATCH = 0.7
+
+
+Pair = tuple[float, int, int]
+
+
+def boost(pairs: list[Pair], clauses: list[Clause]) -> list[Pair]:
+    """Raise pairs that share a speaker and act or quoted wording (extraction's evidence)."""
+    out = []
+    for sim, i, j in pairs:
+        a, b = clauses[i], clauses[j]
+        if a.act and a.act == b.act and a.act != "state":
+            sim += QUOTE_BONUS / 2
+        if a.speaker and a.speaker == b.speaker:
+            sim += QUOTE_BONUS / 2
+        if {a.act, b.act} & {"claim"} and {a.act, b.act} & RESPONSE_ACTS:
+            sim /= 2  # a claim and the answer to it are two facts, however alike
+        elif (a.act in RESPONSE_ACTS) != (b.act in RESPONSE_ACTS):
+            sim *= RESPONSE_MISMATCH
+        if _shared_quote(a.quotes, b.quotes):
+            sim += QUOTE_BONUS
+        out.append((sim, i, j))
+    return out
+
+
+def _shared_quote(left: list[str], right: list[str]) -> bool:
+    for a in left:
+        for b in right:
+            wa, wb = set(a.lower().split()), set(b.lower().split())
+            if len(wa & wb) >= 2 and len(wa & wb) >= 0.5 * min(len(wa), len(wb)):
+                return True
+    return False
+
+
+def group(
+    clauses: list[Clause], pairs: list[tuple[float, int, int]], matrix: sparse.csr_matrix
+) -> list[list[int]]:
+    """Union clauses into fact groups: best pairs first, centroids must agree.
+
+    A group holds at most one clause per article: two clauses of one article are
+    two things it says, and letting them share a group is how chains start.
+    """
+    n = len(clauses)
+    parent = list(range(n))
+    centroid = {i: matrix[i] for i in range(n)}
+    members = {i: {clauses[i].article_id} for i in range(n)}
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for sim, i, j in sorted(pairs, reverse=True):
+        if sim < PAIR_THRESHOLD:
+            break
+        ri, rj = find(i), find(j)
+        if ri == rj or members[ri] & members[rj]:
+            continue
+        if cosine(centroid[ri], centroid[rj]) < CENTROID_THRESHOLD:
+            continue
+        parent[rj] = ri
+        centroid[ri] = centroid[ri] + centroid.pop(rj)
+        members[ri] |= members.pop(rj)
+    groups: dict[int, list[int]] = {}
+    for i in range(n):
+        groups.setdefault(find(i), []).append(i)
+    return list(groups.values())
+
+
+def make_fact(
+    members: list[Clause], matrix: sparse.csr_matrix, keys: dict[str, str],
+    copies: dict[str, str | None],
+) -> Fact:
+    """One Fact from a group of clauses: its wording, kind, speaker, date, evidence."""
+    rep = _representative(members, matrix)
+    acts = Counter(c.act for c in members if c.act)
+    strong = Counter({a: n for a, n in acts.items() if a != "state"})
+    act = (strong or acts).most_common(1)[0][0] if acts else None
+    kind = "claim" if act == "claim" else "response" if act in RESPONSE_ACTS else (
+        "statement" if act else "event")
+    dates = [d for c in members for d in c.dates if len(d.value) == 10]
+    date = Counter(d.value for d in dates).most_common(1)[0][0] if dates else None
+    date_text = next((d.span.text for d in dates if d.value == date), None)
+    numbers: dict[str, float] = {}
+    for slot, value, _ in rep.numbers:
+        numbers.setdefault(slot, value)
+    evidence = [
+        Evidence(c.article_id, c.outlet, c.text, c.sentence, c.span, copies.get(c.article_id))
+        for c in members
+    ]
+    return Fact(
+        id="", kind=kind, text=rep.text, evidence=evidence,
+        outlets=sorted({keys[c.article_id] for c in members}),
+        reported_by=sorted({c.outlet for c in members}),
+        actor=_best_name([c.actor for c in members]), action=rep.action, target=rep.target,
+        speaker=_best_name([c.speaker for c in members if c.act == act]), act=act,
+        date=date, date_text=date_text, numbers=numbers,
+    )
+
+
+def _representative(members: list[Clause], matrix: sparse.csr_matrix) -> Clause:
+    if len(members) <= 2:
+        return members[0]
+    rows = matrix[[c.index for c in members]]
+    centre = rows.sum(axis=0)
+    scores = (rows @ centre.T).A.ravel()
+    return members[int(scores.argmax())]
+
+
+def _best_name(names: list[str | None]) -> str | None:
+    """The most cited name, preferring proper full names over roles ("defence secretary")."""
+    counts = Counter(n for n in names if n)
+    if not counts:
+        return None
+    return max(counts, key=lambda n: (_is_full_name(n), counts[n], len(n)))
+
+
+def _is_full_name(name: str) -> bool:
+    words = name.split()
+    return len(words) >= 2 and all(w[0].isupper() for w in words) and not any(
+        w.lower() in T.ROLE_WORDS for w in words)

@@ -1,0 +1,23 @@
+"""CSV rendering: the facts x outlets matrix, one row per fact, for spreadsheets."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from dossier.model import Dossier
+
+COLUMNS = ["fact_id", "kind", "text", "speaker", "act", "date", "corroboration", "outlets"]
+
+
+def render_csv(dossier: Dossier) -> str:
+    """One row per fact; one 0/1 column per outlet saying whether it printed the fact."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(COLUMNS + dossier.outlets)
+    for fact, (_, reported) in zip(dossier.facts, dossier.matrix(), strict=True):
+        writer.writerow([
+            fact.id, fact.kind, fact.text, fact.speaker or "", fact.act or "", fact.date or "",
+            fact.corroboration, "; ".join(fact.outlets), *(int(r) for r in reported),
+        ])
+    return out.getvalue()

@@ -1,0 +1,235 @@
+"""Plain-text helpers for the dossier builder: sentences, clauses, names, numbers.
+
+The builder must work when extraction is thin or missing (a new extractor, an
+unparsed language), so everything it needs to match facts across articles can be
+recovered from the text alone; extraction, when present, only sharpens it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+_ABBREV = {
+    "mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "gov", "sen", "rep", "jan", "feb",
+    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "u.s",
+    "u.k", "e.g", "i.e", "inc", "corp", "co", "ltd", "jr", "sr", "prof", "capt", "maj",
+}
+#: Verbs that, after "and", start a new clause with its own fact.
+_CLAUSE_VERBS = (
+    "said", "told", "warned", "urged", "insisted", "cautioned", "described", "added", "accused",
+    "denied", "rejected", "refuted", "dismissed", "called", "announced", "reaffirmed",
+    "reiterated", "declared", "injured", "killed", "wounded", "destroyed", "claimed", "promised",
+    "confirmed", "asked", "offered", "threatened", "vowed", "stressed", "argued", "noted",
+)
+_SENT_END = re.compile(r"[.!?][\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
+_CLAUSE_BREAKS = [
+    re.compile(r";\s+"),
+    re.compile(r",?\s+and\s+(?=(?:also\s+|then\s+)?(?:" + "|".join(_CLAUSE_VERBS) + r")\b)"),
+    re.compile(r",\s+(?=(?:although|though|whereas|but)\b)"),
+    re.compile(r"\b(?:although|though|whereas)\b[^,;]*,[\"”’]?\s+"),
+    re.compile(r",\s+(?:adding|as well as)\b(?:\s+that)?[:,]?\s+"),
+    re.compile(r"^(?:Following|After|Before|Alongside|Despite|Amid)\b[^,]{10,90},\s+"),
+]
+#: Patterns whose match END, not start, is the clause boundary.
+_CUT_AFTER = (3, 5)
+MIN_CLAUSE_WORDS = 4
+
+#: Lowercase role words that, before a name, say what the person is.
+ROLE_WORDS = (
+    "secretary", "minister", "president", "governor", "chief", "spokesman", "spokeswoman",
+    "spokesperson", "leader", "mayor", "director", "aide", "commander", "counterpart",
+    "equivalent", "chairman", "chairwoman", "ceo", "executive", "general", "prosecutor",
+    "officer", "head", "councillor", "senator", "ambassador", "editor", "correspondent",
+)
+_NAME = r"(?:[A-Z][\w’'\-]+\.?)(?:[ \t]+(?:[A-Z][\w’'\-]+|(?:de|van|von|al|bin)\b)){0,3}"
+NAME_RE = re.compile(_NAME)
+_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Mr\.|Mrs\.|Ms\.|Dr\.|Sir|Dame|The|A|An)\s+")
+_ROLE_NAME = re.compile(
+    r"(?i:((?:[a-z’'\-]+\s+){0,3}(?:" + "|".join(ROLE_WORDS) + r")))[,]?\s+(" + _NAME + ")"
+)
+_QUOTE = re.compile(r"[“\"]([^”\"]{3,}?)[”\"]")
+
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12, "dozens": 24,
+}
+_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+_NUM_RE = re.compile(
+    r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + "|".join(_NUMBER_WORDS) + r")"
+    r"(?:\s+(thousand|million|billion))?(?![\w])",
+    re.IGNORECASE,
+)
+_APPROX = re.compile(r"(?:about|around|nearly|almost|some|roughly|approximately|up to)\s+$", re.I)
+_LOWER_BOUND = re.compile(r"(?:at least|more than|over|at minimum)\s+$", re.I)
+
+#: Count slots whose values must agree story-wide: a word near the number -> slot name.
+COUNT_SLOTS = {
+    "dead": ("killed", "dead", "died", "deaths", "bodies", "fatalities", "lives", "death"),
+    "injured": ("injured", "hurt", "wounded", "treated", "hospitalised", "hospitalized"),
+    "evacuated": ("evacuated", "displaced", "homeless", "fled"),
+    "arrested": ("arrested", "detained"),
+}
+_SLOT_OF = {w: slot for slot, words in COUNT_SLOTS.items() for w in words}
+_STOP_SCAN = {"and", "or", "but", "while", "of"}
+
+
+def sentences(text: str) -> Iterator[tuple[int, int]]:
+    """Yield ``(start, end)`` of each sentence; newlines always end one."""
+    pos = 0
+    for line in text.split("\n"):
+        start = pos
+        pos += len(line) + 1
+        cut = start
+        for m in _SENT_END.finditer(line):
+            word = re.search(r"([\w.]+)$", line[: m.start()])
+            token = (word.group(1) if word else "").lower().rstrip(".")
+            if token in _ABBREV or (len(token) == 1 and token.isalpha()):
+                continue
+            yield from _trimmed(text, cut, start + m.end())
+            cut = start + m.end()
+        yield from _trimmed(text, cut, start + len(line))
+
+
+def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    chunk = text[start:end]
+    left = len(chunk) - len(chunk.lstrip())
+    right = len(chunk.rstrip())
+    if right > left:
+        yield start + left, start + right
+
+
+def clauses(sentence: str) -> list[tuple[int, int]]:
+    """Split a sentence into clauses that each carry one fact, as offsets into it.
+
+    One sentence often packs several facts ("X refuted the claims and cautioned
+    that ..."), while another outlet gives each its own sentence; matching needs
+    the pieces. Fragments under ``MIN_CLAUSE_WORDS`` words rejoin their neighbour.
+    """
+    cuts = {0, len(sentence)}
+    for pattern in _CLAUSE_BREAKS:
+        for m in pattern.finditer(sentence):
+            cuts.add(m.end() if _CLAUSE_BREAKS.index(pattern) in _CUT_AFTER else m.start())
+    bounds = sorted(cuts)
+    pieces = [[a, b] for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
+    if not pieces:
+        return []
+    merged: list[list[int]] = []
+    for piece in pieces:
+        if merged and _words(sentence[merged[-1][0] : merged[-1][1]]) < MIN_CLAUSE_WORDS:
+            merged[-1][1] = piece[1]
+        else:
+            merged.append(piece)
+    if len(merged) > 1 and _words(sentence[merged[-1][0] : merged[-1][1]]) < MIN_CLAUSE_WORDS:
+        last = merged.pop()
+        merged[-1][1] = last[1]
+    out = []
+    for a, b in merged:
+        chunk = sentence[a:b]
+        lead = len(chunk) - len(chunk.lstrip(" ,;:"))
+        out.append((a + lead, a + len(chunk.rstrip())))
+    return out
+
+
+def _words(text: str) -> int:
+    return len(re.findall(r"\w+", text))
+
+
+def quotes_in(text: str) -> list[str]:
+    """Quoted wording in a clause, without the quote marks."""
+    return [m.group(1).strip(" ,.") for m in _QUOTE.finditer(text)]
+
+
+def strip_honorific(name: str) -> str:
+    name = name.strip(" ,.’'")
+    name = re.sub(r"[’']s$", "", name)
+    while True:
+        new = _HONORIFIC.sub("", name)
+        if new == name:
+            return name
+        name = new
+
+
+def names(text: str) -> list[tuple[int, str]]:
+    """Capitalised name-like phrases with their offsets (a fallback for NER)."""
+    out = []
+    for m in NAME_RE.finditer(text):
+        name = strip_honorific(re.split(r"[’']s\s+", m.group(0))[-1])
+        if name and name[0].isupper() and name.split()[0].lower() not in _SENTENCE_STARTERS:
+            out.append((m.start(), name))
+    return out
+
+
+_SENTENCE_STARTERS = {
+    "the", "a", "an", "in", "on", "at", "however", "but", "and", "this", "that", "it", "he",
+    "she", "they", "we", "i", "his", "her", "their", "its", "following", "after", "before",
+    "some", "as", "alongside", "last", "for", "with", "when", "while", "our", "you", "if",
+    "asked", "speaking", "both", "nobody", "no", "one", "not", "every", "local",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+    "oct", "nov", "dec",
+}
+
+
+def role_names(text: str) -> list[tuple[str, str]]:
+    """``(role, name)`` pairs written "defence secretary Ben Wallace" or "..., Sergei Shoigu"."""
+    out = []
+    for m in _ROLE_NAME.finditer(text):
+        role = m.group(1).strip().lower()
+        name = strip_honorific(m.group(2))
+        if len(name.split()) >= 2 and name.split()[0][0].isupper():
+            out.append((role, name))
+    return out
+
+
+def numbers(text: str) -> list[tuple[str, float, str]]:
+    """``(slot, value, qualifier)`` for counts next to a slot word ("12 people were killed").
+
+    The slot word is looked for first after the number, up to a conjunction or
+    comma, then before it; the qualifier is ``"about"``, ``"at least"`` or ``""``.
+    """
+    out = []
+    for m in _NUM_RE.finditer(text):
+        value = _value(m.group(1), m.group(2))
+        if value is None:
+            continue
+        after = re.findall(r"[\w’']+|[,;.]", text[m.end() : m.end() + 60])
+        before = re.findall(r"[\w’']+|[,;.]", text[max(0, m.start() - 50) : m.start()])
+        slot = _scan(after[:6]) or _scan(list(reversed(before))[:4])
+        if slot is None:
+            continue
+        head = text[max(0, m.start() - 20) : m.start()]
+        qualifier = "about" if _APPROX.search(head) else ""
+        qualifier = "at least" if _LOWER_BOUND.search(head) else qualifier
+        out.append((slot, value, qualifier))
+    return out
+
+
+def _scan(tokens: list[str]) -> str | None:
+    for tok in tokens:
+        low = tok.lower()
+        if low in _STOP_SCAN or low in ",;." or _NUM_RE.fullmatch(low):
+            return None
+        if low in _SLOT_OF:
+            return _SLOT_OF[low]
+    return None
+
+
+def _value(word: str, scale: str | None) -> float | None:
+    low = word.lower().replace(",", "")
+    number = _NUMBER_WORDS.get(low)
+    value = float(number) if number is not None else _float(low)
+    if value is None:
+        return None
+    return value * _SCALE.get((scale or "").lower(), 1.0)
+
+
+def _float(text: str) -> float | None:
+    try:
+        return float(text)
+    except ValueError:
+        return None

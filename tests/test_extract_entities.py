@@ -1,0 +1,89 @@
+"""Entities: grouping, roles, descriptions, pronouns and place names on the seeds."""
+
+from __future__ import annotations
+
+import pytest
+
+from dossier.extract.places import capital_of, country
+from tests.extract_helpers import SEEDS, pipeline, seed_extraction
+
+MODES = ["rules", pytest.param("model", marks=pytest.mark.skipif(
+    pipeline() is None, reason="no trained pipeline in this checkout"))]
+needs_seeds = pytest.mark.skipif(not SEEDS.exists(), reason="../shared absent")
+
+
+def _person(x, name):
+    return next(e for e in x.entities if e.type == "PERSON" and e.name == name)
+
+
+@pytest.mark.parametrize(("name", "canon"), [
+    ("the UK", "United Kingdom"), ("Britain", "United Kingdom"), ("U.K.", "United Kingdom"),
+    ("United Kingdom", "United Kingdom"), ("British", "United Kingdom"), ("Russian", "Russia"),
+    ("Ukrainians", "Ukraine"), ("US", "United States"), ("Germany", "Germany"), ("IT", None),
+    ("Wallace", None),
+])
+def test_place_names_normalise(name: str, canon: str | None) -> None:
+    assert country(name) == canon
+
+
+def test_capital_stands_for_government() -> None:
+    assert capital_of("Moscow") == "Russia" and capital_of("Kherson") is None
+
+
+@needs_seeds
+@pytest.mark.parametrize("mode", MODES)
+def test_wallace_grouped_with_role(mode: str) -> None:
+    wallace = _person(seed_extraction("002", mode), "Ben Wallace")
+    texts = [m.text for m in wallace.mentions]
+    assert {"Ben Wallace", "Wallace", "his", "He"} <= set(texts)
+    assert "UK defence secretary" in wallace.roles
+    assert "United Kingdom" in wallace.affiliations
+
+
+@needs_seeds
+@pytest.mark.parametrize("mode", MODES)
+def test_shoigu_descriptions_resolve(mode: str) -> None:
+    shoigu = _person(seed_extraction("002", mode), "Sergei Shoigu")
+    texts = {m.text for m in shoigu.mentions}
+    assert {"Shoigu", "the Russian defence secretary", "His"} <= texts
+    assert "Russian counterpart" in shoigu.roles and "Russia" in shoigu.affiliations
+
+
+@needs_seeds
+@pytest.mark.parametrize("mode", MODES)
+def test_seed_000_descriptions(mode: str) -> None:
+    x = seed_extraction("000", mode)
+    wallace, shoigu = _person(x, "Ben Wallace"), _person(x, "Sergei Shoigu")
+    assert "The Defense Secretary" in {m.text for m in wallace.mentions}
+    assert "his Russian equivalent" in {m.text for m in shoigu.mentions}
+    assert "French defense minister" in _person(x, "Sebastien Lecornu").roles
+
+
+@needs_seeds
+@pytest.mark.parametrize("mode", MODES)
+def test_roles_from_appositions(mode: str) -> None:
+    x = seed_extraction("002", mode)
+    assert _person(x, "Mykhailo Podolyak").roles == [
+        "top aide to Ukrainian president Volodymyr Zelensky"]
+    assert "Ukrainian president" in _person(x, "Volodymyr Zelensky").roles
+    assert "Russian president" in _person(x, "Vladimir Putin").roles  # "The Russian president"
+
+
+@needs_seeds
+@pytest.mark.parametrize("mode", MODES)
+def test_places_grouped_and_actors(mode: str) -> None:
+    x = seed_extraction("002", mode)
+    uk = next(e for e in x.entities if e.normalized == "United Kingdom")
+    assert {"UK", "Britain"} <= {m.text for m in uk.mentions}
+    moscow = next(e for e in x.entities if e.name == "Moscow")
+    assert moscow.is_actor and moscow.affiliations == ["Russia"]
+    assert len({e.key for e in x.entities}) == len(x.entities)
+
+
+@needs_seeds
+def test_ministry_descriptions() -> None:
+    x = seed_extraction("002", "rules")
+    mod = next(e for e in x.entities if e.name == "Ministry of Defence")
+    assert {"the defence ministry", "the ministry"} <= {m.text for m in mod.mentions}
+    assert mod.type == "ORG" and mod.affiliations == ["United Kingdom"]
+    assert any(e.name == "Moscow defence ministry" for e in x.entities)
