@@ -132,6 +132,13 @@ def test_pronoun_on_the_wrong_entity_is_a_link_error():
     assert s.metrics["muc"].precision == 0.0
 
 
+def test_found_only_takes_detection_out():
+    doc = _doc()
+    ex = _extraction("d1", [("PERSON", ["Ben Wallace"]), ("GPE", ["Paris"])])  # "He" missed
+    assert score_coref([doc], [ex]).metrics["muc"].recall == 0.0
+    assert score_coref([doc], [ex], found=True).conll == pytest.approx(1.0)
+
+
 def test_head_match_ignores_bracketing_and_other_types():
     doc = _doc()
     # "Wallace" alone has the head of "Ben Wallace"; "visited" is no gold mention (false);

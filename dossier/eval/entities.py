@@ -77,9 +77,10 @@ class CorefScores:
         return conll_f1(self.metrics)
 
 
-def tokens_of(doc: GumDoc, start: int, end: int) -> tuple[int, int]:
+def tokens_of(doc: GumDoc, start: int, end: int, starts: list[int] | None = None
+              ) -> tuple[int, int]:
     """GUM tokens ``[first, last)`` overlapping characters ``[start, end)``."""
-    starts = [t.start for t in doc.tokens]
+    starts = starts if starts is not None else [t.start for t in doc.tokens]
     first = max(0, bisect.bisect_right(starts, start) - 1)
     if first < len(doc.tokens) and doc.tokens[first].end <= start:
         first += 1
@@ -113,13 +114,13 @@ def align(doc: GumDoc, extraction: Extraction, types: Iterable[str] = tuple(TYPE
         if m.etype in types:
             chains.setdefault(m.entity, set()).add(f"g{i}")
     out.key = list(chains.values())
-    false = 0
+    false, starts = 0, [t.start for t in doc.tokens]
     for ent in extraction.entities:
         if ent.type not in ours and ent.type != "OTHER":
             continue
         cluster: set[str] = set()
         for span in ent.mentions:
-            s, e = tokens_of(doc, span.start, span.end)
+            s, e = tokens_of(doc, span.start, span.end, starts)
             if e <= s:
                 continue
             head = span_head(doc.tokens, s, e)
@@ -161,12 +162,23 @@ def extract_docs(docs: list[GumDoc], system: str = "model") -> list[Extraction]:
     return SYSTEMS[system]([d.article() for d in docs])
 
 
+def found_only(a: Alignment) -> Alignment:
+    """Both clusterings cut down to the gold mentions the system found: grouping quality
+    with detection taken out (not a CoNLL figure; a diagnostic)."""
+    found = {f"g{i}" for i in a.matched}
+    cut = lambda cs: [c & found for c in cs if c & found]  # noqa: E731
+    return Alignment(cut(a.key), cut(a.response), dict(a.matched))
+
+
 def score_coref(docs: list[GumDoc], extractions: list[Extraction],
-                types: Iterable[str] = tuple(TYPE_MAP)) -> CorefScores:
-    """CoNLL-2012 metrics and mention detection summed over the documents."""
+                types: Iterable[str] = tuple(TYPE_MAP), found: bool = False) -> CorefScores:
+    """CoNLL-2012 metrics and mention detection summed over the documents
+    (``found``: over the gold mentions the system found only, see :func:`found_only`)."""
     types = tuple(types)
     aligned = [align(d, x, types) for d, x in zip(docs, extractions, strict=True)]
     md = sum((a.md for a in aligned), Counts())
+    if found:
+        aligned = [found_only(a) for a in aligned]
     metrics = score_documents((a.key, a.response) for a in aligned)
     return CorefScores("+".join(types) if len(types) > 1 else types[0], md, metrics)
 
