@@ -152,7 +152,7 @@ def _one_type_per_name(mentions: list[Mention]) -> None:
 
 
 def _group_key(m: Mention, persons: list[Entity],
-               others: list[tuple[str, Entity]] = ()) -> tuple[str, str]:
+               others: list[tuple[str, Entity]]) -> tuple[str, str]:
     """Which entity a name joins: its country, a person it names in part, the organisation
     its acronym spells, else its own text. The text key ignores the mention's type: one
     article's "Fort Lee" tagged LOC once and GPE once is one place."""
