@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 
-from dossier.cli._util import db_option, open_store, output_option, print_rows
+from dossier.cli._util import (
+    db_option,
+    echo_failures,
+    extract_seconds_option,
+    open_store,
+    output_option,
+    print_rows,
+)
 from dossier.jobs.process import process
 from dossier.story import FORMATS, render
 
@@ -12,14 +21,21 @@ from dossier.story import FORMATS, render
 @click.command("link")
 @db_option
 @click.option("--no-extract", is_flag=True, help="Skip extraction; link what is stored.")
-def link_command(db_path: str, no_extract: bool) -> None:
-    """Bring extraction, stories, entities and dossiers up to date (ingest runs this too)."""
+@extract_seconds_option
+def link_command(db_path: str, no_extract: bool, extract_seconds: float) -> None:
+    """Bring extraction, stories, entities and dossiers up to date (ingest runs this too).
+
+    Exits with status 1 when an article's extraction failed or ran out of time.
+    """
     with open_store(db_path) as store:
-        summary = process(store, extract=not no_extract)
+        summary = process(store, extract=not no_extract, extract_seconds=extract_seconds or None)
     click.echo(
         f"extracted {summary.extracted}, linked {summary.linked} articles into "
         f"{summary.stories} stories, {summary.entities} entities, {summary.dossiers} dossiers built"
     )
+    echo_failures(summary.failed)
+    if summary.failed:
+        sys.exit(1)
 
 
 @click.command("stories")
