@@ -5,11 +5,8 @@ from __future__ import annotations
 import sys
 
 import click
-from tqdm import tqdm
 
 from dossier.cli._util import db_option, echo_failures, extract_seconds_option, open_store
-from dossier.jobs.ingest import IngestConfig, ingest
-from dossier.jobs.process import process
 from dossier.sources import SourceConfig
 
 
@@ -44,6 +41,11 @@ def ingest_command(paths: tuple[str, ...], db_path: str, max_bytes: int, batch_s
     extraction failed or ran out of time, then a closing summary; exits with
     status 1 when anything was rejected or failed, 0 otherwise.
     """
+    from tqdm import tqdm
+
+    from dossier.jobs.ingest import IngestConfig, ingest
+    from dossier.jobs.process import process
+
     config = IngestConfig(source=SourceConfig(max_bytes=max_bytes), batch_size=batch_size,
                           extract_seconds=extract_seconds or None)
     store = open_store(db_path)

@@ -14,8 +14,13 @@ from dossier.cli._util import (
     output_option,
     print_rows,
 )
-from dossier.jobs.process import process
-from dossier.story import FORMATS, render
+from dossier.cli.lazy import LazyChoice
+
+
+def _formats() -> list[str]:
+    from dossier.story import FORMATS
+
+    return sorted(FORMATS)
 
 
 @click.command("link")
@@ -27,6 +32,8 @@ def link_command(db_path: str, no_extract: bool, extract_seconds: float) -> None
 
     Exits with status 1 when an article's extraction failed or ran out of time.
     """
+    from dossier.jobs.process import process
+
     with open_store(db_path) as store:
         summary = process(store, extract=not no_extract, extract_seconds=extract_seconds or None)
     click.echo(
@@ -58,10 +65,12 @@ def stories_command(db_path: str, limit: int, offset: int, fmt: str) -> None:
 @click.command("story")
 @click.argument("story_id")
 @db_option
-@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="text",
+@click.option("--format", "fmt", type=LazyChoice(_formats), default="text",
               show_default=True, help="Output format of the dossier.")
 def story_command(story_id: str, db_path: str, fmt: str) -> None:
     """Print one story's dossier (an id prefix is enough)."""
+    from dossier.story import render
+
     with open_store(db_path) as store:
         story = store.story(story_id)
         if story is None:
