@@ -188,6 +188,12 @@ SALVAGED: dict[str, tuple[str, bytes, str, bool]] = {
         "river budget",
         True,
     ),
+    "malformed URL in a record": (
+        "badurl.jsonl",
+        b'{"url": "http://[::1/broken:99999999", "text": "' + PROSE.encode() + b'"}\n',
+        "river budget",
+        False,
+    ),
     "huge JSONL line": (
         "huge.jsonl",
         b'{"text": "' + PROSE.encode() + b'"}\n{"text": "' + b"x" * 11 * 2**20 + b'"}\n',
