@@ -205,3 +205,17 @@ def test_dask_task_threads_carry_the_failure_to_the_store(
         for r in results:
             load_item(fresh, "sha", r, IngestSummary())
         assert [f.article_id for f in fresh.extraction_failures()] == [victim]
+
+
+def test_recorded_failures_survive_export_and_import(
+    store: Store, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from dossier.store.maintenance import check_store, export_store, import_store
+
+    stall_on(monkeypatch, store.articles()[0].id, how="raise")
+    run_extraction(store, seconds=5)
+    export_store(store, tmp_path / "dump.jsonl.gz")
+    with Store(tmp_path / "copy.db") as copy:
+        import_store(copy, tmp_path / "dump.jsonl.gz")
+        assert copy.extraction_failures() == store.extraction_failures() != []
+        assert check_store(copy).ok
