@@ -6,8 +6,6 @@ from pathlib import Path
 
 import click
 
-from dossier.eval.dossier import evaluate
-
 
 @click.command("dossier")
 @click.option("--dataset", type=click.Path(exists=True, dir_okay=False, path_type=Path),
@@ -21,6 +19,8 @@ def eval_dossier(dataset: Path, limit: int | None, width: int) -> None:
     Stories come from the dataset's event_id, so the figures judge the dossier
     builder, not clustering; outlets are URL hosts of `source` (the article id when null).
     """
+    from dossier.eval.dossier import evaluate
+
     rows = evaluate(dataset, limit)
     header = f"{'event':<10} {'arts':>4} {'outl':>4} {'facts':>5} {'multi':>5} {'contr':>5}"
     click.echo(f"{header}  top fact")
