@@ -15,7 +15,9 @@ from dossier.story import contradictions as C
 from dossier.story.clauses import Clause, article_clauses, article_context
 from dossier.story.corroboration import detect_copies, outlet_of, source_keys
 from dossier.story.facts import boost, group, make_fact
-from dossier.story.people import canonical_name, key_people
+from dossier.story.merge import merge_groups
+from dossier.story.people import StoryRoles, canonical_name, key_people, resolve_role, story_roles
+from dossier.story.rank import rank_facts
 from dossier.story.responses import claim_threads
 from dossier.story.similarity import similar_pairs, vectorize
 from dossier.story.summary import summarize
@@ -48,14 +50,16 @@ def build_dossier(
     clauses: list[Clause] = []
     for ctx in contexts:
         clauses.extend(article_clauses(ctx, len(clauses)))
-    for clause in clauses:
-        clause.speaker = canonical_name(clause.speaker, entities) if clause.speaker else None
+    _name_people(clauses, story_roles(contexts), entities)
     matrix = vectorize([c.text for c in clauses])
-    pairs = similar_pairs(matrix, [c.article_id for c in clauses], CANDIDATE_THRESHOLD)
+    articles_of = [c.article_id for c in clauses]
+    pairs = similar_pairs(matrix, [str(c.index) for c in clauses], CANDIDATE_THRESHOLD)
+    across = [p for p in pairs if articles_of[p[1]] != articles_of[p[2]]]
     copies = dict(duplicates) if duplicates is not None else detect_copies(
-        pairs, [c.article_id for c in clauses], order)
+        across, articles_of, order)
     keys = source_keys(chosen, copies)
-    groups = group(clauses, boost(pairs, clauses), matrix)
+    scored = boost(pairs, clauses)
+    groups = merge_groups(group(clauses, scored, matrix), clauses, scored, matrix)
     facts, members = _facts(groups, clauses, matrix, keys, copies)
     published = [a.published for a in chosen if a.published]
     return Dossier(
@@ -80,13 +84,24 @@ def build_dossier(
     )
 
 
+def _name_people(
+    clauses: list[Clause], roles: StoryRoles, entities: list[CanonicalEntity] | None
+) -> None:
+    """Speakers and doers under one name story-wide: offices resolved, linker's names used."""
+    for clause in clauses:
+        for attr in ("speaker", "actor"):
+            name = getattr(clause, attr)
+            if name:
+                setattr(clause, attr, canonical_name(resolve_role(name, roles), entities))
+
+
 def _facts(groups, clauses, matrix, keys, copies):  # type: ignore[no-untyped-def]
-    """Facts numbered f1.. by corroboration, then by first appearance; and their clauses."""
+    """Facts worth reading, numbered f1.. in rank order (``rank.rank_facts``); their clauses."""
     built = []
     for indices in groups:
         members = [clauses[i] for i in sorted(indices)]
         built.append((make_fact(members, matrix, keys, copies), members))
-    built.sort(key=lambda fm: (-fm[0].corroboration, -len(fm[1]), fm[1][0].index))
+    built = rank_facts(built, clauses, matrix)
     facts: list[Fact] = []
     by_id = {}
     for number, (fact, members) in enumerate(built, 1):

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from dossier.model import Article, DateMention, Extraction, Quote, Span
 from dossier.story import text as T
+from dossier.story.actions import find_action
 
 #: Cue verbs -> speech act, used when extraction gives no quote for a clause.
 CUES: dict[str, str] = {
@@ -176,6 +177,12 @@ def _annotate(clause: Clause, ctx: ArticleContext) -> None:
             clause.actor = ctx.resolve(event.source_name or _entity_name(ex, event.source))
             clause.action, clause.target = event.action, event.target_name or event.target
             break
+    if clause.action in (None, "statement"):
+        deed = find_action(clause.text)  # extraction saw no deed here: the verb table's
+        if deed is not None:
+            clause.action = deed.name
+            clause.actor = clause.actor or ctx.resolve(deed.agent)
+            clause.target = clause.target or deed.object
     _apply_cues(clause, ctx)
     if clause.act in RESPONSE_ACTS and ex is not None:
         clause.speaker = _event_responder(ex, clause, ctx) or clause.speaker
@@ -271,6 +278,9 @@ def _speaker_before(head: str, ctx: ArticleContext, clause: Clause) -> str | Non
         persons = [n for _, n in T.names(before) if ctx.is_person(n)]
         return ctx.resolve(persons[-1]) if persons else ctx.last_speaker
     parts = [p.strip() for p in head.split(",")]
+    noun = _NP.fullmatch(parts[-1])
+    if len(parts) >= 2 and noun and _is_agent_phrase(noun.group(1)):
+        return ctx.resolve(noun.group(1))  # "In his call with X, the Russian defence secretary"
     if len(parts) >= 2 and parts[-1] and parts[-1][0].isupper():
         parts = parts[-1:]  # "his Russian equivalent, Sergei Shoigu, claimed"
     elif len(parts) >= 2 and parts[-1] and _ends_with_name(parts[-2]):

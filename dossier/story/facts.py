@@ -8,6 +8,7 @@ signals on top: the same speaker with the same speech act, shared quoted words.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from scipy import sparse
@@ -15,6 +16,8 @@ from scipy import sparse
 from dossier.model import Evidence, Fact
 from dossier.story import text as T
 from dossier.story.clauses import RESPONSE_ACTS, Clause
+from dossier.story.dates import confident_dates
+from dossier.story.people import known_person
 from dossier.story.similarity import cosine
 
 #: A pair of clauses scoring at or above this may link their groups.
@@ -25,9 +28,12 @@ CENTROID_THRESHOLD = 0.25
 QUOTE_BONUS = 0.2
 #: A response ("refuted") and a clause that answers nothing rarely state the same fact.
 RESPONSE_MISMATCH = 0.7
+#: Two named speakers who are not the same person.
+SPEAKER_MISMATCH = 0.6
 
 
 Pair = tuple[float, int, int]
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def boost(pairs: list[Pair], clauses: list[Clause]) -> list[Pair]:
@@ -39,6 +45,8 @@ def boost(pairs: list[Pair], clauses: list[Clause]) -> list[Pair]:
             sim += QUOTE_BONUS / 2
         if a.speaker and a.speaker == b.speaker:
             sim += QUOTE_BONUS / 2
+        elif _other_people(a.speaker, b.speaker):
+            sim *= SPEAKER_MISMATCH  # two people saying alike things said two things
         if {a.act, b.act} & {"claim"} and {a.act, b.act} & RESPONSE_ACTS:
             sim /= 2  # a claim and the answer to it are two facts, however alike
         elif (a.act in RESPONSE_ACTS) != (b.act in RESPONSE_ACTS):
@@ -47,6 +55,12 @@ def boost(pairs: list[Pair], clauses: list[Clause]) -> list[Pair]:
             sim += QUOTE_BONUS
         out.append((sim, i, j))
     return out
+
+
+def _other_people(a: str | None, b: str | None) -> bool:
+    if not (a and b) or not (known_person(a) and known_person(b)):
+        return False
+    return a.split()[-1] != b.split()[-1]
 
 
 def _shared_quote(left: list[str], right: list[str]) -> bool:
@@ -105,7 +119,8 @@ def make_fact(
     act = (strong or acts).most_common(1)[0][0] if acts else None
     kind = "claim" if act == "claim" else "response" if act in RESPONSE_ACTS else (
         "statement" if act else "event")
-    dates = [d for c in members for d in c.dates if len(d.value) == 10]
+    dates = [d for c in members for d in confident_dates(c)] or [
+        d for c in members for d in c.dates if _DAY.match(d.value)]
     date = Counter(d.value for d in dates).most_common(1)[0][0] if dates else None
     date_text = next((d.span.text for d in dates if d.value == date), None)
     numbers: dict[str, float] = {}

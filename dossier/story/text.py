@@ -173,6 +173,8 @@ _SENTENCE_STARTERS = {
     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
     "oct", "nov", "dec",
 }
+#: Words that start sentences but never names ("The", "After", weekdays, months).
+SENTENCE_STARTERS = frozenset(_SENTENCE_STARTERS)
 
 
 def role_names(text: str) -> list[tuple[str, str]]:

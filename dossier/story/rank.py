@@ -1,0 +1,91 @@
+"""Ranking facts: the ones that matter first, background colour dropped.
+
+A story of twenty articles yields a hundred-odd clause groups, most of them one
+outlet's colour ("Well, here's something we all knew would happen"). Facts are
+ordered by corroboration (independent outlets), then by salience: how central
+their words are to the story, whether an article leads with them, whether they
+name who did or said something, whether they carry a deed, a speech act, a count
+or a date. A single-outlet fact with no one acting and nothing happening, or a
+bare fragment ("Following their call on Sunday,"), is dropped.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+
+from scipy import sparse
+
+from dossier.model import Fact
+from dossier.story import text as T
+from dossier.story.clauses import Clause
+from dossier.story.dates import confident_dates
+from dossier.story.merge import ACT_FAMILY
+from dossier.story.people import known_person
+from dossier.story.similarity import cosine
+
+#: Lead bonus by a clause's position in its article (0 = first clause).
+LEAD_BONUS = (1.0, 0.5, 0.25)
+#: A clause with fewer words, or one left hanging on a comma, is a fragment.
+FRAGMENT_WORDS = 6
+
+Built = tuple[Fact, list[Clause]]
+
+
+def rank_facts(built: list[Built], clauses: list[Clause], matrix: sparse.csr_matrix) -> list[Built]:
+    """Keep the facts worth reading, best first: corroboration, then salience."""
+    names = recurring_names(clauses)
+    story = sparse.csr_matrix(matrix.sum(axis=0)) if matrix.shape[0] else None
+    scored = []
+    for fact, members in built:
+        actor = has_actor(fact, members, names)
+        deed = is_informative(members)
+        if fact.corroboration < 2 and (is_fragment(members) or not (actor or deed)):
+            continue
+        score = salience(members, matrix, story) + 0.5 * actor + 0.5 * deed
+        scored.append((fact.corroboration, score, -members[0].index, fact, members))
+    scored.sort(key=lambda s: s[:3], reverse=True)
+    return [(fact, members) for *_, fact, members in scored]
+
+
+def salience(members: list[Clause], matrix: sparse.csr_matrix,
+             story: sparse.csr_matrix | None) -> float:
+    """Centrality of the words, lead position, articles carrying it, counts and dates."""
+    rows = matrix[[c.index for c in members]]
+    central = cosine(sparse.csr_matrix(rows.sum(axis=0)), story) if story is not None else 0.0
+    lead = max(LEAD_BONUS[c.position] if c.position < len(LEAD_BONUS) else 0.0 for c in members)
+    reach = math.log2(1 + len({c.article_id for c in members}))
+    counts = 0.2 * any(c.numbers for c in members)
+    dated = 0.2 * any(confident_dates(c) for c in members)
+    return float(central + lead + 0.3 * reach + counts + dated)
+
+
+def recurring_names(clauses: list[Clause]) -> set[str]:
+    """Surnames and name words that come back: in two articles (or two clauses of a lone one)."""
+    several = len({c.article_id for c in clauses}) > 1
+    seen: dict[str, set[str]] = defaultdict(set)
+    for clause in clauses:
+        for _, name in T.names(clause.text):
+            seen[name.split()[-1]].add(clause.article_id if several else str(clause.index))
+    return {n for n, where in seen.items() if len(where) >= 2}
+
+
+def has_actor(fact: Fact, members: list[Clause], names: set[str]) -> bool:
+    """Someone acts or speaks: a resolved speaker or doer, or a name the story comes back to."""
+    if any(n and known_person(n) for n in (fact.speaker, fact.actor)):
+        return True
+    return any(name.split()[-1] in names for c in members for _, name in T.names(c.text))
+
+
+def is_informative(members: list[Clause]) -> bool:
+    """Something happens: a deed from the table or extraction, a speech act, or a count."""
+    return any(
+        (c.action and c.action != "statement") or c.act in ACT_FAMILY or c.numbers
+        for c in members
+    )
+
+
+def is_fragment(members: list[Clause]) -> bool:
+    return all(len(re.findall(r"\w+", c.text)) < FRAGMENT_WORDS or c.text.rstrip().endswith(",")
+               for c in members)
