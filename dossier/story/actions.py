@@ -46,7 +46,7 @@ _AUX = r"(?:(?:has|have|had|was|were|is|are|been|be|will|would|also|reportedly|a
        r"then|later|fatally|apparently|officially|finally)\s+){0,3}"
 _NAME = T.NAME_RE.pattern
 #: The doer named right before the verb: "Jonas Ekberg (, 23,) has scored".
-_ACTIVE = re.compile(rf"({_NAME})(?:’s|'s)?(?:\s*,[^,]{{1,80}},)?\s+{_AUX}$")
+_ACTIVE = re.compile(rf"({_NAME})(?:\s*,[^.;]{{1,160}},)?\s+{_AUX}$")
 _PASSIVE = re.compile(r"\b(?:was|were|been|be|being|is|are)\s+(?:\w+ly\s+)?$", re.I)
 _BY = re.compile(rf"^(?:\s+[^,.;]{{0,30}}?)?\s+by\s+(?:the\s+)?({_NAME})")
 _OBJECT = re.compile(

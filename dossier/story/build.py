@@ -11,8 +11,8 @@ from dossier.model import (
     Fact,
     Story,
 )
-from dossier.story import contradictions as C
 from dossier.story.clauses import Clause, article_clauses, article_context
+from dossier.story.contradictions import find_contradictions
 from dossier.story.corroboration import detect_copies, outlet_of, source_keys
 from dossier.story.facts import boost, group, make_fact
 from dossier.story.merge import merge_groups
@@ -76,8 +76,7 @@ def build_dossier(
         facts=facts,
         claims=claim_threads(facts),
         exclusive=_exclusive(facts),
-        contradictions=C.count_contradictions(clauses, keys)
-        + C.date_contradictions(facts, members, keys),
+        contradictions=find_contradictions(clauses, facts, members, keys),
         timeline=timeline(facts),
         summary=summarize(facts),
         people=key_people(contexts, entities),

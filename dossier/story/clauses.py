@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from dossier.model import Article, DateMention, Extraction, Quote, Span
 from dossier.story import text as T
 from dossier.story.actions import find_action
+from dossier.story.counts import find_counts
 
 #: Cue verbs -> speech act, used when extraction gives no quote for a clause.
 CUES: dict[str, str] = {
@@ -165,7 +166,7 @@ def _is_prose(sentence: str) -> bool:
 def _annotate(clause: Clause, ctx: ArticleContext) -> None:
     a, b = clause.span.start, clause.span.end
     clause.quotes = T.quotes_in(clause.text)
-    clause.numbers = T.numbers(clause.text)
+    clause.numbers = find_counts(clause.text)
     clause.dates = [d for d in ctx.dates if a <= d.span.start < b and d.type == "DATE"]
     ex = ctx.extraction
     quote = _overlapping_quote(ex.quotes, a, b) if ex else None
@@ -277,7 +278,7 @@ def _speaker_before(head: str, ctx: ArticleContext, clause: Clause) -> str | Non
         before = clause.sentence[: clause.sentence.find(clause.text)] + head
         persons = [n for _, n in T.names(before) if ctx.is_person(n)]
         return ctx.resolve(persons[-1]) if persons else ctx.last_speaker
-    parts = [p.strip() for p in head.split(",")]
+    parts = [p.strip(" \"“”‘’'") for p in head.split(",")]
     noun = _NP.fullmatch(parts[-1])
     if len(parts) >= 2 and noun and _is_agent_phrase(noun.group(1)):
         return ctx.resolve(noun.group(1))  # "In his call with X, the Russian defence secretary"

@@ -29,6 +29,9 @@ from dossier.story.similarity import cosine
 LEAD_BONUS = (1.0, 0.5, 0.25)
 #: A clause with fewer words, or one left hanging on a comma, is a fragment.
 FRAGMENT_WORDS = 6
+#: Single-outlet facts kept per story, most salient first: enough for what only one
+#: outlet says, too few for every outlet's background paragraph.
+SINGLE_BUDGET = 25
 
 Built = tuple[Fact, list[Clause]]
 
@@ -44,9 +47,17 @@ def rank_facts(built: list[Built], clauses: list[Clause], matrix: sparse.csr_mat
         if fact.corroboration < 2 and (is_fragment(members) or not (actor or deed)):
             continue
         score = salience(members, matrix, story) + 0.5 * actor + 0.5 * deed
-        scored.append((fact.corroboration, score, -members[0].index, fact, members))
+        # Nobody acting and nothing happening: demoted to half its backing.
+        tier = fact.corroboration * (1.0 if actor or deed else 0.5)
+        scored.append((tier, score, -members[0].index, fact, members))
     scored.sort(key=lambda s: s[:3], reverse=True)
-    return [(fact, members) for *_, fact, members in scored]
+    singles = 0
+    kept = []
+    for *_, fact, members in scored:
+        singles += fact.corroboration < 2
+        if fact.corroboration >= 2 or singles <= SINGLE_BUDGET:
+            kept.append((fact, members))
+    return kept
 
 
 def salience(members: list[Clause], matrix: sparse.csr_matrix,
