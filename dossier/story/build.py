@@ -65,7 +65,7 @@ def build_dossier(
     return Dossier(
         schema_version=DOSSIER_SCHEMA_VERSION,
         story_id=story.id,
-        title=story.title or (chosen[0].title if chosen else ""),
+        title=story.title or central_title(chosen),
         first_date=story.first_date or min(published, default=None),
         last_date=story.last_date or max(published, default=None),
         outlets=sorted({outlet_of(a) for a in chosen}),
@@ -108,6 +108,16 @@ def _facts(groups, clauses, matrix, keys, copies):  # type: ignore[no-untyped-de
         facts.append(fact)
         by_id[fact.id] = members
     return facts, by_id
+
+
+def central_title(articles: list[Article]) -> str:
+    """The headline sharing most words with the others (the first article's may be a dateline)."""
+    titles = [a.title for a in articles if a.title and len(a.title.split()) >= 3]
+    if len(titles) < 3:
+        return titles[0] if titles else (articles[0].title if articles else "")
+    matrix = vectorize(titles)
+    shared = (matrix @ matrix.T).toarray().sum(axis=1) - matrix.multiply(matrix).sum(axis=1).A1
+    return titles[int(shared.argmax())]
 
 
 def _exclusive(facts: list[Fact]) -> dict[str, list[str]]:

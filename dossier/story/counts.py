@@ -63,8 +63,8 @@ _NOT_COUNT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _STOP_SCAN = {"and", "or", "but", "while", "of"}
-_AFTER_SLOT_OK = {",", ";", ".", "and", "on", "in", "when", "after", "during", "at", "as", "for",
-                  "while", "including", "since", "with", "from", "by"}
+_AFTER_SLOT_OK = {",", ";", ".", "—", "–", "and", "on", "in", "when", "after", "during", "at",
+                  "as", "for", "while", "including", "since", "with", "from", "by"}
 
 Count = tuple[str, float, str]
 
@@ -81,8 +81,8 @@ def find_counts(text: str) -> list[Count]:
         value = _value(m.group(1), m.group(2))
         if value is None or _not_a_count(text, m, value):
             continue
-        after = re.findall(r"[\w’']+|[,;.]", text[m.end() : m.end() + 60])
-        before = re.findall(r"[\w’']+|[,;.]", text[max(0, m.start() - 50) : m.start()])
+        after = re.findall(r"[\w’']+|[,;.—–]", text[m.end() : m.end() + 60])
+        before = re.findall(r"[\w’']+|[,;.—–]", text[max(0, m.start() - 50) : m.start()])
         slot = _slot_after(after) or _slot_before(list(reversed(before))[:4], after)
         if slot is None:
             continue
@@ -123,7 +123,7 @@ def _slot_before(tokens: list[str], after: list[str]) -> str | None:
 def _scan(tokens: list[str]) -> str | None:
     for tok in tokens:
         low = tok.lower()
-        if low in _STOP_SCAN or low in ",;." or _NUM_RE.fullmatch(low):
+        if low in _STOP_SCAN or low in ",;.—–" or _NUM_RE.fullmatch(low):
             return None
         if low in _SLOT_OF:
             return _SLOT_OF[low]
