@@ -99,7 +99,8 @@ def _last_name(text: str) -> str | None:
 def _clean(name: str) -> str | None:
     name = T.strip_honorific(name)
     first = name.split()[0].lower() if name else ""
-    return name if name and first not in T.SENTENCE_STARTERS else None
+    dateline = " " in name and name.isupper()  # "PORT LISKEN, April 8 (Wire) - ..."
+    return name if name and first not in T.SENTENCE_STARTERS and not dateline else None
 
 
 def is_named_agent(name: str | None) -> bool:

@@ -23,7 +23,7 @@ from dossier.story.people import known_person
 from dossier.story.similarity import cosine
 
 #: Best clause pair and centroid cosine needed when two groups share who and what.
-SHARED_PAIR, SHARED_CENTROID = 0.3, 0.25
+SHARED_PAIR, SHARED_CENTROID = 0.3, 0.2
 #: ... and when they share neither (nor clash): the words must say it.
 PLAIN_PAIR, PLAIN_CENTROID = 0.55, 0.45
 #: Speech acts merged as one family: all rebuttals answer alike.
@@ -66,13 +66,13 @@ def profile(members: list[Clause], matrix: sparse.csr_matrix) -> Profile:
 
 def relation(a: Profile, b: Profile) -> str:
     """``"clash"``, ``"shared"`` (same who and what) or ``"none"`` between two groups."""
-    for left, right in ((a.speakers, b.speakers), (a.acts, b.acts), (a.actions, b.actions),
-                        (a.dates, b.dates)):
+    for left, right in ((a.acts, b.acts), (a.actions, b.actions), (a.dates, b.dates)):
         if left and right and not left & right:
             return "clash"
-    if a.actors and b.actors and not _same_people(a.actors, b.actors):
-        return "clash"
-    said = a.speakers & b.speakers and a.acts & b.acts
+    for left, right in ((a.speakers, b.speakers), (a.actors, b.actors)):
+        if left and right and not _same_people(left, right):
+            return "clash"
+    said = _same_people(a.speakers, b.speakers) and a.acts & b.acts
     done = _same_people(a.actors, b.actors) and a.actions & b.actions
     return "shared" if said or done else "none"
 
