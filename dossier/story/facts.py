@@ -18,7 +18,7 @@ from dossier.story import text as T
 from dossier.story.clauses import RESPONSE_ACTS, Clause
 from dossier.story.dates import confident_dates
 from dossier.story.people import known_person
-from dossier.story.similarity import cosine
+from dossier.story.similarity import add_weights, row_weights, weights_cosine
 
 #: A pair of clauses scoring at or above this may link their groups.
 PAIR_THRESHOLD = 0.38
@@ -82,7 +82,7 @@ def group(
     """
     n = len(clauses)
     parent = list(range(n))
-    centroid = {i: matrix[i] for i in range(n)}
+    centroid = {i: row_weights(matrix, i) for i in range(n)}
     members = {i: {clauses[i].article_id} for i in range(n)}
 
     def find(i: int) -> int:
@@ -97,10 +97,10 @@ def group(
         ri, rj = find(i), find(j)
         if ri == rj or members[ri] & members[rj]:
             continue
-        if cosine(centroid[ri], centroid[rj]) < CENTROID_THRESHOLD:
+        if weights_cosine(centroid[ri], centroid[rj]) < CENTROID_THRESHOLD:
             continue
         parent[rj] = ri
-        centroid[ri] = centroid[ri] + centroid.pop(rj)
+        add_weights(centroid[ri], centroid.pop(rj))
         members[ri] |= members.pop(rj)
     groups: dict[int, list[int]] = {}
     for i in range(n):

@@ -20,7 +20,7 @@ from scipy import sparse
 from dossier.story.clauses import RESPONSE_ACTS, Clause
 from dossier.story.dates import confident_dates
 from dossier.story.people import known_person
-from dossier.story.similarity import cosine
+from dossier.story.similarity import add_weights, row_weights, weights_cosine
 
 #: Best clause pair and centroid cosine needed when two groups share who and what.
 SHARED_PAIR, SHARED_CENTROID = 0.3, 0.2
@@ -35,7 +35,7 @@ ACT_FAMILY = {**dict.fromkeys(RESPONSE_ACTS - {"backed"}, "rebut"), "backed": "b
 class Profile:
     """What a group of clauses is about: who, which act or deed, which days, which words."""
 
-    centroid: sparse.csr_matrix
+    centroid: dict[int, float]
     speakers: set[str] = field(default_factory=set)
     actors: set[str] = field(default_factory=set)
     acts: set[str] = field(default_factory=set)
@@ -43,15 +43,15 @@ class Profile:
     dates: set[str] = field(default_factory=set)
 
     def absorb(self, other: Profile) -> None:
-        self.centroid = self.centroid + other.centroid
+        add_weights(self.centroid, other.centroid)
         for name in ("speakers", "actors", "acts", "actions", "dates"):
             getattr(self, name).update(getattr(other, name))
 
 
 def profile(members: list[Clause], matrix: sparse.csr_matrix) -> Profile:
-    rows = matrix[[c.index for c in members]]
-    out = Profile(sparse.csr_matrix(rows.sum(axis=0)))
+    out = Profile({})
     for c in members:
+        add_weights(out.centroid, row_weights(matrix, c.index))
         if c.speaker and known_person(c.speaker):
             out.speakers.add(c.speaker)
         if c.actor and known_person(c.actor):
@@ -110,7 +110,9 @@ def merge_groups(
         kind = relation(pa, pb)
         pair_min, centroid_min = (SHARED_PAIR, SHARED_CENTROID) if kind == "shared" else (
             PLAIN_PAIR, PLAIN_CENTROID)
-        if kind == "clash" or sim < pair_min or cosine(pa.centroid, pb.centroid) < centroid_min:
+        if kind == "clash" or sim < pair_min:
+            continue
+        if weights_cosine(pa.centroid, pb.centroid) < centroid_min:
             continue
         parent[rb] = ra
         pa.absorb(profiles.pop(rb))

@@ -15,6 +15,7 @@ import math
 import re
 from collections import defaultdict
 
+import numpy as np
 from scipy import sparse
 
 from dossier.model import Fact
@@ -23,7 +24,6 @@ from dossier.story.clauses import Clause
 from dossier.story.dates import confident_dates
 from dossier.story.merge import ACT_FAMILY
 from dossier.story.people import known_person
-from dossier.story.similarity import cosine
 
 #: Lead bonus by a clause's position in its article (0 = first clause).
 LEAD_BONUS = (1.0, 0.5, 0.25)
@@ -39,14 +39,14 @@ Built = tuple[Fact, list[Clause]]
 def rank_facts(built: list[Built], clauses: list[Clause], matrix: sparse.csr_matrix) -> list[Built]:
     """Keep the facts worth reading, best first: corroboration, then salience."""
     names = recurring_names(clauses)
-    story = sparse.csr_matrix(matrix.sum(axis=0)) if matrix.shape[0] else None
+    central = centrality([[c.index for c in members] for _, members in built], matrix)
     scored = []
-    for fact, members in built:
+    for (fact, members), focus in zip(built, central, strict=True):
         actor = has_actor(fact, members, names)
         deed = is_informative(members)
         if fact.corroboration < 2 and (is_fragment(members) or not (actor or deed)):
             continue
-        score = salience(members, matrix, story) + 0.5 * actor + 0.5 * deed
+        score = focus + salience(members) + 0.5 * actor + 0.5 * deed
         # Nobody acting and nothing happening: demoted to half its backing.
         tier = fact.corroboration * (1.0 if actor or deed else 0.5)
         scored.append((tier, score, -members[0].index, fact, members))
@@ -60,16 +60,28 @@ def rank_facts(built: list[Built], clauses: list[Clause], matrix: sparse.csr_mat
     return kept
 
 
-def salience(members: list[Clause], matrix: sparse.csr_matrix,
-             story: sparse.csr_matrix | None) -> float:
-    """Centrality of the words, lead position, articles carrying it, counts and dates."""
-    rows = matrix[[c.index for c in members]]
-    central = cosine(sparse.csr_matrix(rows.sum(axis=0)), story) if story is not None else 0.0
+def centrality(groups: list[list[int]], matrix: sparse.csr_matrix) -> np.ndarray:
+    """Cosine of each group's summed clause rows with the whole story's: how on-topic it is."""
+    if not groups or matrix.shape[0] == 0:
+        return np.zeros(len(groups))
+    rows = [i for g, members in enumerate(groups) for i in members]
+    cols = [g for g, members in enumerate(groups) for _ in members]
+    membership = sparse.csr_matrix((np.ones(len(rows)), (cols, rows)),
+                                   shape=(len(groups), matrix.shape[0]))
+    centroids = membership @ matrix
+    story = np.asarray(matrix.sum(axis=0)).ravel()
+    dots = centroids @ story
+    norms = np.sqrt(np.asarray(centroids.multiply(centroids).sum(axis=1)).ravel())
+    return dots / np.maximum(norms * float(np.linalg.norm(story)), 1e-9)
+
+
+def salience(members: list[Clause]) -> float:
+    """Lead position, articles carrying it, counts and dates (centrality is added apart)."""
     lead = max(LEAD_BONUS[c.position] if c.position < len(LEAD_BONUS) else 0.0 for c in members)
     reach = math.log2(1 + len({c.article_id for c in members}))
     counts = 0.2 * any(c.numbers for c in members)
     dated = 0.2 * any(confident_dates(c) for c in members)
-    return float(central + lead + 0.3 * reach + counts + dated)
+    return float(lead + 0.3 * reach + counts + dated)
 
 
 def recurring_names(clauses: list[Clause]) -> set[str]:
