@@ -146,7 +146,12 @@ _SENTENCE_STARTERS = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
     "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-    "oct", "nov", "dec",
+    "oct", "nov", "dec", "well", "oh", "so", "yes", "now", "here", "there", "what", "why", "how",
+    "although", "earlier", "meanwhile", "yesterday", "today", "tonight", "later", "still",
+    "also", "then", "according", "instead", "sadly", "somehow", "personally", "besides",
+    "because", "since", "during", "until", "from", "by", "these", "those", "such", "another",
+    "many", "most", "several", "all", "my", "your", "is", "was", "are", "were", "has", "had",
+    "will", "would", "could", "should", "can", "to", "of", "where", "who", "just", "even",
 }
 #: Words that start sentences but never names ("The", "After", weekdays, months).
 SENTENCE_STARTERS = frozenset(_SENTENCE_STARTERS)
