@@ -8,11 +8,11 @@ who speaks, with which speech act, which dates and counts it holds.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from dossier.model import Article, DateMention, Extraction, Quote, Span
 from dossier.story import text as T
-from dossier.story.actions import find_action
+from dossier.story.actions import Action, find_action
 from dossier.story.counts import find_counts
 
 #: Cue verbs -> speech act, used when extraction gives no quote for a clause.
@@ -58,6 +58,10 @@ class Clause:
     dates: list[DateMention] = field(default_factory=list)
     quotes: list[str] = field(default_factory=list)
     numbers: list[tuple[str, float, str]] = field(default_factory=list)
+    #: The deed the text itself names ("X scored ..."), whatever extraction says.
+    deed: Action | None = None
+    #: The article's publication date: what a year-less "March 14" is resolved against.
+    published: str | None = None
 
     @property
     def text(self) -> str:
@@ -146,7 +150,7 @@ def article_clauses(ctx: ArticleContext, start_index: int) -> list[Clause]:
             clause = Clause(
                 index=start_index + len(out), article_id=ctx.article.id, outlet=ctx.outlet,
                 source=ctx.source, position=len(out), span=Span(a, b, text[a:b]),
-                sentence=sentence,
+                sentence=sentence, published=ctx.article.published,
             )
             _annotate(clause, ctx)
             prev = out[-1] if out and out[-1].sentence is sentence else None
@@ -178,12 +182,13 @@ def _annotate(clause: Clause, ctx: ArticleContext) -> None:
             clause.actor = ctx.resolve(event.source_name or _entity_name(ex, event.source))
             clause.action, clause.target = event.action, event.target_name or event.target
             break
-    if clause.action in (None, "statement"):
-        deed = find_action(clause.text)  # extraction saw no deed here: the verb table's
-        if deed is not None:
-            clause.action = deed.name
-            clause.actor = clause.actor or ctx.resolve(deed.agent)
-            clause.target = clause.target or deed.object
+    deed = find_action(clause.text)
+    if deed is not None:
+        clause.deed = replace(deed, agent=ctx.resolve(deed.agent))
+    if deed is not None and clause.action in (None, "statement"):
+        clause.action = deed.name  # extraction saw no deed here: the verb table's
+        clause.actor = clause.actor or ctx.resolve(deed.agent)
+        clause.target = clause.target or deed.object
     _apply_cues(clause, ctx)
     if clause.act in RESPONSE_ACTS and ex is not None:
         clause.speaker = _event_responder(ex, clause, ctx) or clause.speaker

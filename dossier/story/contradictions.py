@@ -14,7 +14,7 @@ from collections import defaultdict
 
 from dossier.model import Contradiction, Fact, SlotValue
 from dossier.story import text as T
-from dossier.story.actions import Action, is_named_agent
+from dossier.story.actions import is_named_agent
 from dossier.story.clauses import Clause
 from dossier.story.dates import confident_dates
 
@@ -52,7 +52,8 @@ def count_contradictions(clauses: list[Clause], keys: dict[str, str]) -> list[Co
 #: A clause about another time than the story's: its counts belong to another incident.
 _OTHER_TIME = re.compile(
     r"\b(?:1[89]\d\d|20\d\d)\b|\b(?:last|previous|earlier this)\s+year\b|\b(?:years|months)\s+ago\b"
-    r"|\bpreviously\b|\bin the past\b",
+    r"|\bpreviously\b|\bin the past\b|\b(?:in|last)\s+(?:january|february|march|april|may|june|"
+    r"july|august|september|october|november|december)\b(?!\s+\d)",
     re.IGNORECASE,
 )
 
@@ -91,7 +92,7 @@ def _agree(a: float, qa: str, b: float, qb: str) -> bool:
         return True
     if qa == "at least" or qb == "at least":
         low, other = (a, b) if qa == "at least" else (b, a)
-        return other >= low and not (qa == qb == "at least")
+        return other >= low or qa == qb  # two lower bounds never clash
     if "about" in (qa, qb):
         return abs(a - b) <= APPROX_TOLERANCE * max(a, b)
     return False
@@ -132,14 +133,14 @@ def actor_contradictions(
              if " " in n}
     for fact in facts:
         deeds = [(keys[c.article_id], c) for c in groups[fact.id]
-                 if c.action and c.action != "statement" and is_named_agent(c.actor)]
+                 if c.deed and is_named_agent(c.deed.agent)]
         clashes: dict[str, list[Reading]] = defaultdict(list)
         for i, (sa, a) in enumerate(deeds):
             for sb, b in deeds[i + 1 :]:
                 if sa != sb and _other_doer(a, b, names):
                     for source, clause in ((sa, a), (sb, b)):
                         if clause not in [r[2] for r in clashes[source]]:
-                            clashes[source].append((clause.actor, "", clause))  # type: ignore[arg-type]
+                            clashes[source].append((clause.deed.agent, "", clause))  # type: ignore
         if len(clashes) >= 2:
             out.append(Contradiction(slot="actor", subject=fact.text,
                                      values=_values(clashes, str), fact_ids=[fact.id]))
@@ -148,13 +149,13 @@ def actor_contradictions(
 
 def _other_doer(a: Clause, b: Clause, names: set[str]) -> bool:
     """Same deed to the same object, two doers who are not one ("New Orleans" / "Saints")."""
-    if a.action != b.action or not (Action(a.action or "", None, a.target).object_terms
-                                    & Action(b.action or "", None, b.target).object_terms):
+    da, db = a.deed, b.deed
+    if da is None or db is None or da.name != db.name or not da.object_terms & db.object_terms:
         return False
     dates_a, dates_b = ({d.value for d in confident_dates(c)} for c in (a, b))
     if dates_a and dates_b and not dates_a & dates_b:
         return False
-    sa, sb = a.actor.split()[-1], b.actor.split()[-1]  # type: ignore[union-attr]
+    sa, sb = da.agent.split()[-1], db.agent.split()[-1]  # type: ignore[union-attr]
     if any(sa in n.split() and sb in n.split() for n in names):
         return False
     return sa != sb and sa not in b.sentence and sb not in a.sentence

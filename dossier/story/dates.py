@@ -5,7 +5,8 @@ that may be missing or belong to a later update, and "police said Saturday" date
 the report, not the event. Comparing such dates across outlets mostly finds
 artefacts, so only *confident* dates take part in merging and contradictions: a
 full day written out with its month ("Friday, March 14", "14 March 2025",
-"2025-03-14"), not attached to a reporting verb.
+"2025-03-14"; without a publication date, with its year too), not attached to a
+reporting verb.
 """
 
 from __future__ import annotations
@@ -29,15 +30,19 @@ _REPORTED = re.compile(
 )
 
 
-def is_confident(mention: DateMention, text: str = "", start: int = 0) -> bool:
+def is_confident(mention: DateMention, text: str = "", start: int = 0,
+                 published: str | None = None) -> bool:
     """A day-precise value written with its month, not the date of a reporting verb.
 
     ``text`` and ``start`` (the offset of ``text`` in the article) let the words
-    before the mention be checked.
+    before the mention be checked; without a ``published`` date, a day written
+    without its year ("16th August") has a guessed year and is not confident.
     """
     if mention.type != "DATE" or not _DAY.match(mention.value):
         return False
     if not _EXPLICIT.search(mention.span.text):
+        return False
+    if not published and not re.search(r"\b\d{4}\b", mention.span.text):
         return False
     head = text[max(0, mention.span.start - start - 30) : max(0, mention.span.start - start)]
     return not _REPORTED.search(head)
@@ -45,4 +50,5 @@ def is_confident(mention: DateMention, text: str = "", start: int = 0) -> bool:
 
 def confident_dates(clause: Clause) -> list[DateMention]:
     """The clause's dates that may be compared with another outlet's."""
-    return [d for d in clause.dates if is_confident(d, clause.text, clause.span.start)]
+    return [d for d in clause.dates
+            if is_confident(d, clause.text, clause.span.start, clause.published)]
