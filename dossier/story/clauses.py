@@ -199,6 +199,7 @@ def _annotate(clause: Clause, ctx: ArticleContext) -> None:
         ctx.last_speaker = clause.speaker
 
 
+_ATTRIBUTIVE = re.compile(r"\b(?:the|a|an|his|her|their|its|this|that)\s+$", re.I)
 _DISMISSIVE = re.compile(r"\b(?:smear|absurd\w*|nonsense|baseless|lies?)\b", re.I)
 _PRIORITY = {"refuted": 5, "rejected": 5, "denied": 5, "dismissed": 5, "disputed": 5,
              "backed": 4, "claim": 3, "warn": 2, "state": 1}
@@ -206,7 +207,8 @@ _PRIORITY = {"refuted": 5, "rejected": 5, "denied": 5, "dismissed": 5, "disputed
 
 def _apply_cues(clause: Clause, ctx: ArticleContext) -> None:
     """Pick the strongest cue verb; its speaker is the name just before it, else the subject."""
-    cues = list(_CUE_RE.finditer(clause.text))
+    cues = [m for m in _CUE_RE.finditer(clause.text)  # "the alleged gunman" claims nothing
+            if not _ATTRIBUTIVE.search(clause.text[max(0, m.start() - 12) : m.start()])]
     if not cues:
         return
     best = max(cues, key=lambda m: _PRIORITY[CUES[m.group(1)]])
@@ -289,8 +291,12 @@ def _speaker_before(head: str, ctx: ArticleContext, clause: Clause) -> str | Non
         return ctx.resolve(noun.group(1))  # "In his call with X, the Russian defence secretary"
     if len(parts) >= 2 and parts[-1] and parts[-1][0].isupper():
         parts = parts[-1:]  # "his Russian equivalent, Sergei Shoigu, claimed"
-    elif len(parts) >= 2 and parts[-1] and _ends_with_name(parts[-2]):
+    elif len(parts) >= 2 and _APPOSITION.match(parts[-1]) and _ends_with_name(parts[-2]):
         parts = parts[:-1]  # "X, a top aide to Y, dismissed": the apposition names Y, not X
+    elif len(parts) >= 2 and parts[-1] and not T.names(parts[-1]):
+        subject = _SUBJECT.search(parts[-1])  # "..., killing one man, police said": police
+        return ctx.resolve(subject.group(1)) if subject and _is_agent_phrase(
+            subject.group(1)) else None
     else:
         noun = _NP.search(head)
         if noun and _is_agent_phrase(noun.group(1)):
@@ -304,6 +310,8 @@ def _ends_with_name(text: str) -> bool:
     return bool(found) and text.endswith(found[-1][1])
 
 
+_APPOSITION = re.compile(r"(?:a|an|the)\s", re.IGNORECASE)
+_SUBJECT = re.compile(r"((?:[\w’'\-]+\s+){0,3}[\w’'\-]+)$")
 _PRONOUN = re.compile(r"(?:^|\s)(?:he|she|they|it)$", re.IGNORECASE)
 _ORG_WORDS = ("ministry", "authority", "council", "party", "union", "company", "police",
               "government", "inspectorate", "office", "service", "agency", "department", "bank",
