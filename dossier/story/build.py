@@ -11,6 +11,7 @@ from dossier.model import (
     Fact,
     Story,
 )
+from dossier.story.background import Frame, mark_background
 from dossier.story.clauses import Clause, article_clauses, article_context
 from dossier.story.contradictions import find_contradictions
 from dossier.story.corroboration import detect_copies, outlet_of, source_keys
@@ -51,6 +52,10 @@ def build_dossier(
     for ctx in contexts:
         clauses.extend(article_clauses(ctx, len(clauses)))
     _name_people(clauses, story_roles(contexts), entities)
+    published = [a.published for a in chosen if a.published]
+    mark_background(clauses, Frame.of(
+        [story.first_date, story.last_date] if story.first_date else published,
+        [a.text for a in chosen]))
     matrix = vectorize([c.text for c in clauses])
     articles_of = [c.article_id for c in clauses]
     pairs = similar_pairs(matrix, [str(c.index) for c in clauses], CANDIDATE_THRESHOLD)
@@ -61,7 +66,6 @@ def build_dossier(
     scored = boost(pairs, clauses)
     groups = merge_groups(group(clauses, scored, matrix), clauses, scored, matrix)
     facts, members = _facts(groups, clauses, matrix, keys, copies)
-    published = [a.published for a in chosen if a.published]
     return Dossier(
         schema_version=DOSSIER_SCHEMA_VERSION,
         story_id=story.id,

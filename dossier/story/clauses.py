@@ -62,6 +62,8 @@ class Clause:
     deed: Action | None = None
     #: The article's publication date: what a year-less "March 14" is resolved against.
     published: str | None = None
+    #: Set in another time than the story's own event (``background.mark_background``).
+    background: bool = False
 
     @property
     def text(self) -> str:

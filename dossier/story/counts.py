@@ -139,3 +139,31 @@ def _value(word: str, scale: str | None) -> float | None:
         except ValueError:
             return None
     return float(number) * _SCALE.get((scale or "").lower(), 1.0)
+
+
+#: Two counts of one slot this many times apart are two incidents, not a discrepancy
+#: ("killed 10" and "killed 612"); closer ones ("10" and "nine") are one, disputed.
+OTHER_INCIDENT_RATIO = 2.0
+
+
+def same_incident(left: list[Count], right: list[Count]) -> bool:
+    """Whether two clauses' (or facts') counts could describe one incident.
+
+    False when they share a slot and every pair of its values is at least
+    ``OTHER_INCIDENT_RATIO`` apart (a lower bound is met by any larger value).
+    """
+    slots = {s for s, _, _ in left} & {s for s, _, _ in right}
+    for slot in slots:
+        values_l = [(v, q) for s, v, q in left if s == slot]
+        values_r = [(v, q) for s, v, q in right if s == slot]
+        if not any(_close(a, b) for a in values_l for b in values_r):
+            return False
+    return True
+
+
+def _close(a: tuple[float, str], b: tuple[float, str]) -> bool:
+    (va, qa), (vb, qb) = a, b
+    if (qa == "at least" and vb >= va) or (qb == "at least" and va >= vb):
+        return True
+    low, high = sorted((va, vb))
+    return high < OTHER_INCIDENT_RATIO * max(low, 1.0)

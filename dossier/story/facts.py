@@ -16,6 +16,7 @@ from scipy import sparse
 from dossier.model import Evidence, Fact
 from dossier.story import text as T
 from dossier.story.clauses import RESPONSE_ACTS, Clause
+from dossier.story.counts import same_incident
 from dossier.story.dates import confident_dates
 from dossier.story.people import known_person
 from dossier.story.similarity import add_weights, row_weights, weights_cosine
@@ -32,6 +33,9 @@ RESPONSE_MISMATCH = 0.7
 SPEAKER_MISMATCH = 0.6
 #: Share of a fact's clauses that must carry a speech act for it to be the fact's.
 ACT_SHARE = 0.2
+#: One clause about the story's own event, one about another time ("the last major
+#: quake"), or counts of two incidents ("killed 10", "killed 612"): alike words, two facts.
+OTHER_INCIDENT = 0.5
 
 
 Pair = tuple[float, int, int]
@@ -39,7 +43,8 @@ _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def boost(pairs: list[Pair], clauses: list[Clause]) -> list[Pair]:
-    """Raise pairs that share a speaker and act or quoted wording (extraction's evidence)."""
+    """Raise pairs that share a speaker and act or quoted wording (extraction's evidence);
+    lower those of two speakers, a claim and its answer, or two incidents."""
     out = []
     for sim, i, j in pairs:
         a, b = clauses[i], clauses[j]
@@ -55,6 +60,10 @@ def boost(pairs: list[Pair], clauses: list[Clause]) -> list[Pair]:
             sim *= RESPONSE_MISMATCH
         if _shared_quote(a.quotes, b.quotes):
             sim += QUOTE_BONUS
+        if a.background != b.background:
+            sim *= OTHER_INCIDENT
+        if not same_incident(a.numbers, b.numbers):
+            sim *= OTHER_INCIDENT
         out.append((sim, i, j))
     return out
 

@@ -6,7 +6,9 @@ ordered by corroboration (independent outlets), then by salience: how central
 their words are to the story, whether an article leads with them, whether they
 name who did or said something, whether they carry a deed, a speech act, a count
 or a date. A single-outlet fact with no one acting and nothing happening, or a
-bare fragment ("Following their call on Sunday,"), is dropped.
+bare fragment ("Following their call on Sunday,"), is dropped. Background (facts
+set in another time: "the last major quake killed 612", "three years ago") is
+kept but demoted: outlets repeat it, yet it is not what happened.
 """
 
 from __future__ import annotations
@@ -32,6 +34,9 @@ FRAGMENT_WORDS = 6
 #: Single-outlet facts kept per story, most salient first: enough for what only one
 #: outlet says, too few for every outlet's background paragraph.
 SINGLE_BUDGET = 25
+#: Weight of background's backing: six outlets recalling the last quake rank with two
+#: outlets reporting this one.
+BACKGROUND_WEIGHT = 1 / 3
 
 Built = tuple[Fact, list[Clause]]
 
@@ -49,6 +54,7 @@ def rank_facts(built: list[Built], clauses: list[Clause], matrix: sparse.csr_mat
         score = focus + salience(members) + 0.5 * actor + 0.5 * deed
         # Nobody acting and nothing happening: demoted to half its backing.
         tier = fact.corroboration * (1.0 if actor or deed else 0.5)
+        tier *= BACKGROUND_WEIGHT if is_background(members) else 1.0
         scored.append((tier, score, -members[0].index, fact, members))
     scored.sort(key=lambda s: s[:3], reverse=True)
     singles = 0
@@ -107,6 +113,11 @@ def is_informative(members: list[Clause]) -> bool:
         (c.action and c.action != "statement") or c.act in ACT_FAMILY or c.numbers
         for c in members
     )
+
+
+def is_background(members: list[Clause]) -> bool:
+    """Most of the fact's clauses are set in another time (``background.mark_background``)."""
+    return 2 * sum(c.background for c in members) > len(members)
 
 
 def is_fragment(members: list[Clause]) -> bool:

@@ -14,11 +14,11 @@ MAX_WORDS = 60
 def summarize(facts: list[Fact], limit: int = MAX_SENTENCES) -> list[str]:
     """Up to ``limit`` sentences covering the best-backed facts, each saying something new.
 
-    Facts are taken by corroboration (then by how many articles carry them); a
-    fact's sentence is its representative clause's whole sentence, skipped when
-    it mostly repeats the words of a sentence already chosen.
+    Facts are taken in rank order (``rank.rank_facts``: corroboration, background
+    demoted, then salience); a fact's sentence is its representative clause's whole
+    sentence, skipped when it mostly repeats the words of a sentence already chosen.
     """
-    ranked = sorted(facts, key=lambda f: (-f.corroboration, -len(f.evidence), _order(f.id)))
+    ranked = sorted(facts, key=lambda f: _order(f.id))
     chosen: list[str] = []
     seen: list[set[str]] = []
     for fact in ranked:
