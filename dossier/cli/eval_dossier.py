@@ -19,10 +19,12 @@ from dossier.story import FORMATS
               help="Print the whole dossier of this event (repeatable) instead of the table.")
 @click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="text",
               show_default=True, help="Format of the dossiers printed by --show.")
+@click.option("--split", type=click.Choice(["train", "dev"]), default=None,
+              help="Only the events of this split (default: all).")
 @click.option("--extract", is_flag=True,
               help="Run extraction first, as the product does (slower: about a minute).")
 def eval_dossier(dataset: Path, limit: int | None, width: int, show_ids: tuple[str, ...],
-                 fmt: str, extract: bool) -> None:
+                 fmt: str, split: str | None, extract: bool) -> None:
     """Build one dossier per gold event and print facts, multi-outlet facts, contradictions.
 
     Stories come from the dataset's event_id, so the figures judge the dossier
@@ -38,7 +40,7 @@ def eval_dossier(dataset: Path, limit: int | None, width: int, show_ids: tuple[s
         except KeyError as exc:
             raise click.BadParameter(str(exc.args[0]), param_hint="--show") from None
         return
-    rows = evaluate(dataset, limit, extract)
+    rows = evaluate(dataset, limit, extract, split)
     header = f"{'event':<10} {'arts':>4} {'outl':>4} {'facts':>5} {'multi':>5} {'contr':>5}"
     click.echo(f"{header}  top fact")
     for r in rows:

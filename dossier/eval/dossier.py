@@ -34,12 +34,15 @@ class DossierRow:
     seconds: float = 0.0
 
 
-def read_stories(path: Path) -> dict[str, list[Article]]:
-    """ECB+ JSONL -> event_id -> Articles (outlet = URL host of ``source``, else the id)."""
+def read_stories(path: Path, split: str | None = None) -> dict[str, list[Article]]:
+    """ECB+ JSONL -> event_id -> Articles (outlet = URL host of ``source``, else the id);
+    with ``split`` ("train", "dev"), only that split's events."""
     stories: dict[str, list[Article]] = defaultdict(list)
     with path.open(encoding="utf-8") as handle:
         for line in handle:
             row = json.loads(line)
+            if split and row.get("split") != split:
+                continue
             host = urlparse(row["source"]).netloc.removeprefix("www.") if row.get("source") else ""
             stories[row["event_id"]].append(Article(
                 id=row["id"], text=row["text"], title=row.get("title") or "",
@@ -60,9 +63,10 @@ def _extractions(articles: list[Article]) -> dict[str, Extraction]:
     return {e.article_id: e for e in extract_many(articles)}
 
 
-def evaluate(path: Path, limit: int | None = None, extract: bool = False) -> list[DossierRow]:
+def evaluate(path: Path, limit: int | None = None, extract: bool = False,
+             split: str | None = None) -> list[DossierRow]:
     rows = []
-    for event_id, articles in list(read_stories(path).items())[:limit]:
+    for event_id, articles in list(read_stories(path, split).items())[:limit]:
         start = time.perf_counter()
         dossier = event_dossier(event_id, articles, extract)
         seconds = time.perf_counter() - start

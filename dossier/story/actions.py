@@ -44,6 +44,24 @@ ACTIONS: dict[str, str] = {
     "announce": r"announced",
 }
 _TRIGGERS = [(name, re.compile(rf"\b(?:{verbs})\b", re.I)) for name, verbs in ACTIONS.items()]
+#: Participles that tell the same deeds in a lead's tail ("..., killing one man").
+GERUNDS: dict[str, str] = {
+    "shoot": r"opening\s+fire|shooting|firing\s+(?:at|on|shots)",
+    "kill": r"killing|murdering",
+    "arrest": r"arresting|detaining",
+    "charge": r"charging",
+    "die": r"dying",
+    "strike": r"striking|rocking|jolting|hitting|shaking|shook",
+    "destroy": r"destroying|damaging|razing|flattening|levell?ing|levell?ed|flattened",
+    "rescue": r"rescuing|evacuating",
+    "attack": r"attacking|bombing|raiding",
+    "enter": r"entering|checking\s+(?:\w+self\s+)?into",
+}
+_ALL_FORMS = [
+    (name, re.compile(rf"\b(?:{verbs}|{GERUNDS[name]})\b" if name in GERUNDS
+                      else rf"\b(?:{verbs})\b", re.I))
+    for name, verbs in ACTIONS.items()
+]
 _AUX = r"(?:(?:has|have|had|was|were|is|are|been|be|will|would|also|reportedly|allegedly|" \
        r"then|later|fatally|apparently|officially|finally)\s+){0,3}"
 _NAME = T.NAME_RE.pattern
@@ -91,6 +109,12 @@ def find_action(clause: str) -> Action | None:
     obj = _OBJECT.match(tail)
     agent = _clean(before.group(1)) if before else None
     return Action(name, agent, obj.group(1) if obj else None)
+
+
+def deed_classes(clause: str) -> frozenset[str]:
+    """Every tabled deed a clause tells, participles included: what two paraphrases of one
+    event share ("opened fire ... killing one man", "shot and killed another man")."""
+    return frozenset(name for name, pattern in _ALL_FORMS if pattern.search(clause))
 
 
 def _last_name(text: str) -> str | None:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from scipy import sparse
+
 from dossier.model import (
     Article,
     CanonicalEntity,
@@ -12,7 +16,7 @@ from dossier.model import (
     Story,
 )
 from dossier.story.background import Frame, mark_background
-from dossier.story.clauses import Clause, article_clauses, article_context
+from dossier.story.clauses import ArticleContext, Clause, article_clauses, article_context
 from dossier.story.contradictions import find_contradictions
 from dossier.story.corroboration import detect_copies, outlet_of, source_keys
 from dossier.story.facts import boost, group, make_fact
@@ -42,6 +46,56 @@ def build_dossier(
     without it, syndicated copies are found from near-identical clauses.
     ``entities`` are the linker's canonical entities, used to name speakers.
     """
+    m = prepare(story, articles, extractions, duplicates, entities)
+    groups = merge_groups(m.groups, m.clauses, m.pairs, m.matrix)
+    facts, members = _facts(groups, m.clauses, m.matrix, m.keys, m.copies)
+    chosen, copies, keys = m.articles, m.copies, m.keys
+    published = [a.published for a in chosen if a.published]
+    return Dossier(
+        schema_version=DOSSIER_SCHEMA_VERSION,
+        story_id=story.id,
+        title=story.title or central_title(chosen),
+        first_date=story.first_date or min(published, default=None),
+        last_date=story.last_date or max(published, default=None),
+        outlets=sorted({outlet_of(a) for a in chosen}),
+        articles=[
+            DossierArticle(a.id, outlet_of(a), a.title, a.url, a.published, copies.get(a.id))
+            for a in chosen
+        ],
+        facts=facts,
+        claims=claim_threads(facts),
+        exclusive=_exclusive(facts),
+        contradictions=find_contradictions(m.clauses, facts, members, keys),
+        timeline=timeline(facts),
+        summary=summarize(facts),
+        people=key_people(m.contexts, entities),
+    )
+
+
+@dataclass
+class Matching:
+    """A story's clauses ready to merge: scored pairs, first-pass groups, sources."""
+
+    articles: list[Article]
+    contexts: list[ArticleContext]
+    clauses: list[Clause]
+    matrix: sparse.csr_matrix
+    #: Clause pairs worth comparing, with boosted scores (``facts.boost``).
+    pairs: list[tuple[float, int, int]]
+    #: First-pass groups (``facts.group``), before ``merge.merge_groups``.
+    groups: list[list[int]]
+    copies: dict[str, str | None]
+    keys: dict[str, str]
+
+
+def prepare(
+    story: Story,
+    articles: list[Article],
+    extractions: dict[str, Extraction],
+    duplicates: dict[str, str | None] | None = None,
+    entities: list[CanonicalEntity] | None = None,
+) -> Matching:
+    """Clauses of the story's articles, named, dated, scored and grouped once (first pass)."""
     wanted = set(story.article_ids) or {a.id for a in articles}
     chosen = sorted(
         (a for a in articles if a.id in wanted), key=lambda a: (a.published or "", a.id))
@@ -62,29 +116,9 @@ def build_dossier(
     across = [p for p in pairs if articles_of[p[1]] != articles_of[p[2]]]
     copies = dict(duplicates) if duplicates is not None else detect_copies(
         across, articles_of, order)
-    keys = source_keys(chosen, copies)
     scored = boost(pairs, clauses)
-    groups = merge_groups(group(clauses, scored, matrix), clauses, scored, matrix)
-    facts, members = _facts(groups, clauses, matrix, keys, copies)
-    return Dossier(
-        schema_version=DOSSIER_SCHEMA_VERSION,
-        story_id=story.id,
-        title=story.title or central_title(chosen),
-        first_date=story.first_date or min(published, default=None),
-        last_date=story.last_date or max(published, default=None),
-        outlets=sorted({outlet_of(a) for a in chosen}),
-        articles=[
-            DossierArticle(a.id, outlet_of(a), a.title, a.url, a.published, copies.get(a.id))
-            for a in chosen
-        ],
-        facts=facts,
-        claims=claim_threads(facts),
-        exclusive=_exclusive(facts),
-        contradictions=find_contradictions(clauses, facts, members, keys),
-        timeline=timeline(facts),
-        summary=summarize(facts),
-        people=key_people(contexts, entities),
-    )
+    return Matching(chosen, contexts, clauses, matrix, scored, group(clauses, scored, matrix),
+                    copies, source_keys(chosen, copies))
 
 
 def _name_people(
