@@ -107,7 +107,9 @@ def find_action(clause: str) -> Action | None:
         subject = _last_name(head)
         return Action(name, _clean(by.group(1)) if by else None, subject, passive=True)
     obj = _OBJECT.match(tail)
-    agent = _clean(before.group(1)) if before else None
+    # "Office workers in Dubai, United Arab Emirates, evacuated": Dubai is where, not who.
+    placed = before and T.is_place(head, before.start(1))
+    agent = _clean(before.group(1)) if before and not placed else None
     return Action(name, agent, obj.group(1) if obj else None)
 
 

@@ -14,6 +14,7 @@ from dossier.model import Article, DateMention, Extraction, Quote, Span
 from dossier.story import text as T
 from dossier.story.actions import Action, find_action
 from dossier.story.counts import find_counts
+from dossier.story.places import is_place
 
 #: Cue verbs -> speech act, used when extraction gives no quote for a clause.
 CUES: dict[str, str] = {
@@ -202,6 +203,7 @@ def _annotate(clause: Clause, ctx: ArticleContext) -> None:
 
 
 _ATTRIBUTIVE = re.compile(r"\b(?:the|a|an|his|her|their|its|this|that)\s+$", re.I)
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+)?$", re.I)
 _DISMISSIVE = re.compile(r"\b(?:smear|absurd\w*|nonsense|baseless|lies?)\b", re.I)
 _PRIORITY = {"refuted": 5, "rejected": 5, "denied": 5, "dismissed": 5, "disputed": 5,
              "backed": 4, "claim": 3, "warn": 2, "state": 1}
@@ -209,8 +211,10 @@ _PRIORITY = {"refuted": 5, "rejected": 5, "denied": 5, "dismissed": 5, "disputed
 
 def _apply_cues(clause: Clause, ctx: ArticleContext) -> None:
     """Pick the strongest cue verb; its speaker is the name just before it, else the subject."""
-    cues = [m for m in _CUE_RE.finditer(clause.text)  # "the alleged gunman" claims nothing
-            if not _ATTRIBUTIVE.search(clause.text[max(0, m.start() - 12) : m.start()])]
+    # "the alleged gunman" claims nothing; "X is accused of" names the accused, not an accuser
+    cues = [m for m in _CUE_RE.finditer(clause.text)
+            if not _ATTRIBUTIVE.search(clause.text[max(0, m.start() - 12) : m.start()])
+            and not _PASSIVE.search(clause.text[max(0, m.start() - 16) : m.start()])]
     if not cues:
         return
     best = max(cues, key=lambda m: _PRIORITY[CUES[m.group(1)]])
@@ -288,12 +292,18 @@ def _speaker_before(head: str, ctx: ArticleContext, clause: Clause) -> str | Non
         persons = [n for _, n in T.names(before) if ctx.is_person(n)]
         return ctx.resolve(persons[-1]) if persons else ctx.last_speaker
     parts = [p.strip(" \"“”‘’'") for p in head.split(",")]
+    body = _ORG_PHRASE.search(parts[-1])
+    if body and (not body.group(2) or is_place(body.group(2))):
+        # "..., Vancouver police said", "Iran's seismologic center said": not the place
+        return ctx.resolve(body.group(1))
     noun = _NP.fullmatch(parts[-1])
     if len(parts) >= 2 and noun and _is_agent_phrase(noun.group(1)):
         return ctx.resolve(noun.group(1))  # "In his call with X, the Russian defence secretary"
-    if len(parts) >= 2 and parts[-1] and parts[-1][0].isupper():
+    if len(parts) >= 2 and _is_role_apposition(parts[-1]) and _ends_with_name(parts[-2]):
+        parts = parts[:-1]  # "Heydar Alishbandi, Governor of Qeshm island, said"
+    elif len(parts) >= 2 and parts[-1] and parts[-1][0].isupper():
         parts = parts[-1:]  # "his Russian equivalent, Sergei Shoigu, claimed"
-    elif len(parts) >= 2 and _APPOSITION.match(parts[-1]) and _ends_with_name(parts[-2]):
+    elif len(parts) >= 2 and _APPOSITION.match(parts[-1]) and _ends_with_name(parts[-2], True):
         parts = parts[:-1]  # "X, a top aide to Y, dismissed": the apposition names Y, not X
     elif len(parts) >= 2 and parts[-1] and not T.names(parts[-1]):
         subject = _SUBJECT.search(parts[-1])  # "..., killing one man, police said": police
@@ -303,12 +313,20 @@ def _speaker_before(head: str, ctx: ArticleContext, clause: Clause) -> str | Non
         noun = _NP.search(head)
         if noun and _is_agent_phrase(noun.group(1)):
             return ctx.resolve(noun.group(1))
-    found = T.names(", ".join(parts))
+    # Places and owners ("in Dubai", "released to People", "Iran's") never speak:
+    # no speaker is better than a wrong one.
+    found = T.agent_names(", ".join(parts))
     return ctx.resolve(found[-1][1]) if found else None
 
 
-def _ends_with_name(text: str) -> bool:
-    found = T.names(text)
+def _is_role_apposition(part: str) -> bool:
+    words = part.split()
+    return bool(words) and words[0].lower() in T.ROLE_WORDS
+
+
+def _ends_with_name(text: str, agent: bool = False) -> bool:
+    """Whether ``text`` ends with a name (with ``agent``, one that can be a subject)."""
+    found = T.agent_names(text) if agent else T.names(text)
     return bool(found) and text.endswith(found[-1][1])
 
 
@@ -317,7 +335,16 @@ _SUBJECT = re.compile(r"((?:[\w’'\-]+\s+){0,3}[\w’'\-]+)$")
 _PRONOUN = re.compile(r"(?:^|\s)(?:he|she|they|it)$", re.IGNORECASE)
 _ORG_WORDS = ("ministry", "authority", "council", "party", "union", "company", "police",
               "government", "inspectorate", "office", "service", "agency", "department", "bank",
-              "court", "army", "military", "committee", "commission", "brigade", "hospital")
+              "court", "army", "military", "committee", "commission", "brigade", "hospital",
+              "center", "centre", "institute", "survey", "media", "television")
+
+
+#: A named body speaking: "Vancouver police", "Iran's seismologic center" (group 2: the
+#: possessor, which speaks for its body unless it is a place: "White House's council").
+_ORG_PHRASE = re.compile(
+    r"((?:([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})[’']s\s+|(?:[A-Z][\w’'\-]*\s+){1,3})"
+    r"(?:[a-z]+\s+){0,2}(?:" + "|".join(_ORG_WORDS) + r"))$")
+
 
 
 def _is_agent_phrase(phrase: str) -> bool:

@@ -158,7 +158,7 @@ def _other_doer(a: Clause, b: Clause, names: set[str]) -> bool:
 MIN_QUOTE_WORDS, QUOTE_OVERLAP, QUOTE_COVER = 4, 0.6, 0.4
 _CONTRACTIONS = {"n't": " not", "'m": " am", "'re": " are", "'ve": " have", "'ll": " will"}
 #: Differences that are not rewording: articles, clock-time marks, spelling variants.
-_GLUE = {"the", "a", "an", "and", "of", "to", "that", "am", "pm", "p", "m"}
+_GLUE = {"the", "a", "an", "this", "and", "of", "to", "that", "am", "pm", "p", "m"}
 _SPELLINGS = ((r"(?<=\w)our", "or"), (r"(?<=\w{3})is(e|ed|es|ing|ation)\b", r"iz\1"),
               (r"ll(ed|ing)\b", r"l\1"))
 

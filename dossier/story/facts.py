@@ -19,6 +19,7 @@ from dossier.story.clauses import RESPONSE_ACTS, Clause
 from dossier.story.counts import same_incident
 from dossier.story.dates import confident_dates
 from dossier.story.people import known_person
+from dossier.story.places import is_place
 from dossier.story.similarity import add_weights, row_weights, weights_cosine
 
 #: A pair of clauses scoring at or above this may link their groups.
@@ -130,7 +131,9 @@ def make_fact(
     # "police alleged" among eleven reports of a charge does not make it a claim.
     strong = Counter({a: n for a, n in acts.items()
                       if a != "state" and n >= ACT_SHARE * len(members)})
-    act = (strong or acts).most_common(1)[0][0] if acts else None
+    # Without one, the fact is plainly stated (or not a speech act at all): two "TallGrass
+    # claims ..." among twelve listings of the business do not make TallGrass its speaker.
+    act = strong.most_common(1)[0][0] if strong else ("state" if "state" in acts else None)
     kind = "claim" if act == "claim" else "response" if act in RESPONSE_ACTS else (
         "statement" if act else "event")
     dates = [d for c in members for d in confident_dates(c)] or [
@@ -164,8 +167,9 @@ def _representative(members: list[Clause], matrix: sparse.csr_matrix) -> Clause:
 
 
 def _best_name(names: list[str | None]) -> str | None:
-    """The most cited name, preferring proper full names over roles ("defence secretary")."""
-    counts = Counter(n for n in names if n)
+    """The most cited name, preferring proper full names over roles ("defence secretary");
+    never a place ("Dubai", "Iran"): no label is better than a wrong one."""
+    counts = Counter(n for n in names if n and not is_place(n))
     if not counts:
         return None
     return max(counts, key=lambda n: (_is_full_name(n), counts[n], len(n)))

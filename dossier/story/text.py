@@ -138,6 +138,22 @@ def names(text: str) -> list[tuple[int, str]]:
     return out
 
 
+#: Before a name, these make it a place or an owner, not who acts or speaks: "in Dubai",
+#: "released to People", "Governor of Qeshm".
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|of|for|near|on|into|across|outside|inside|"
+                           r"over|with|around|throughout|within|off)\s+(?:the\s+)?$", re.I)
+
+
+def is_place(text: str, start: int) -> bool:
+    """Whether the name at ``start`` of ``text`` follows a preposition ("in Dubai")."""
+    return bool(_PLACE_BEFORE.search(text[max(0, start - 16) : start]))
+
+
+def agent_names(text: str) -> list[tuple[int, str]]:
+    """``names`` that can be a subject: not after a preposition ("workers in Dubai")."""
+    return [(start, name) for start, name in names(text) if not is_place(text, start)]
+
+
 _SENTENCE_STARTERS = {
     "the", "a", "an", "in", "on", "at", "however", "but", "and", "this", "that", "it", "he",
     "she", "they", "we", "i", "his", "her", "their", "its", "following", "after", "before",
