@@ -39,3 +39,22 @@ def test_show_prints_the_dossier(tmp_path):
     assert "2 outlets" in result.output
     bad = CliRunner().invoke(eval_dossier, ["--dataset", str(_dataset(tmp_path)), "--show", "x"])
     assert bad.exit_code != 0
+
+
+def test_split_keeps_only_that_split(tmp_path):
+    path = str(_dataset(tmp_path))
+    dev = CliRunner().invoke(eval_dossier, ["--dataset", path, "--split", "dev"])
+    train = CliRunner().invoke(eval_dossier, ["--dataset", path, "--split", "train"])
+    assert "9_ecb" in dev.output and "1 events" in dev.output
+    assert "9_ecb" not in train.output and "0 events" in train.output
+
+
+def test_fact_threshold_labels_and_choice():
+    from dossier.eval.fact_threshold import LABELS, Row, choose
+
+    rows = [json.loads(line) for line in LABELS.read_text(encoding="utf-8").splitlines()]
+    assert len(rows) == 100 and all({"event_id", "same_fact", "a", "b"} <= set(r) for r in rows)
+    assert 0 < sum(r["same_fact"] for r in rows) < 100
+    table = [Row(0.8, 10, 0.5, 0.4, 50, 5, 0.3), Row(0.9, 6, 0.8, 0.2, 30, 0, 0.0),
+             Row(1.0, 0, 0.0, 0.0, 10, 0, 0.0)]
+    assert choose(table) == 0.9

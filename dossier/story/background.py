@@ -40,7 +40,7 @@ MARKERS = re.compile(
     re.IGNORECASE,
 )
 #: A year, not "2000 people" or "$2000".
-_YEAR = re.compile(r"(?<![\d/.,$£€-])(1[89]\d\d|20\d\d)(?![\d/])(?!\s+(?:people|persons|"
+_YEAR = re.compile(r"(?<![\d.,$£€-])(1[89]\d\d|20\d\d)(?![\d/])(?!\s+(?:people|persons|"
                    r"residents|houses|homes|dead|killed|injured)\b)")
 _MONTH_WORD = re.compile(rf"(?:in|last|since)\s+({_MONTHS})", re.IGNORECASE)
 #: A clause opening with one of these carries on the clause before it ("It killed 612"),
