@@ -333,7 +333,8 @@ def _ends_with_name(text: str, agent: bool = False) -> bool:
 _APPOSITION = re.compile(r"(?:a|an|the)\s", re.IGNORECASE)
 _SUBJECT = re.compile(r"((?:[\w’'\-]+\s+){0,3}[\w’'\-]+)$")
 _PRONOUN = re.compile(r"(?:^|\s)(?:he|she|they|it)$", re.IGNORECASE)
-_ORG_WORDS = ("ministry", "authority", "council", "party", "union", "company", "police",
+#: Last words of a body that speaks as one ("Vancouver police", "the ministry").
+ORG_WORDS = ("ministry", "authority", "council", "party", "union", "company", "police",
               "government", "inspectorate", "office", "service", "agency", "department", "bank",
               "court", "army", "military", "committee", "commission", "brigade", "hospital",
               "center", "centre", "institute", "survey", "media", "television")
@@ -343,10 +344,10 @@ _ORG_WORDS = ("ministry", "authority", "council", "party", "union", "company", "
 #: possessor, which speaks for its body unless it is a place: "White House's council").
 _ORG_PHRASE = re.compile(
     r"((?:([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})[’']s\s+|(?:[A-Z][\w’'\-]*\s+){1,3})"
-    r"(?:[a-z]+\s+){0,2}(?:" + "|".join(_ORG_WORDS) + r"))$")
+    r"(?:[a-z]+\s+){0,2}(?:" + "|".join(ORG_WORDS) + r"))$")
 
 
 
 def _is_agent_phrase(phrase: str) -> bool:
     words = phrase.lower().split()
-    return bool(words) and words[-1] in (*T.ROLE_WORDS, *_ORG_WORDS)
+    return bool(words) and words[-1] in (*T.ROLE_WORDS, *ORG_WORDS)

@@ -24,7 +24,7 @@ import numpy as np
 from scipy import sparse
 
 from dossier.story.actions import GENERIC_AGENTS, deed_classes
-from dossier.story.clauses import RESPONSE_ACTS, Clause
+from dossier.story.clauses import ORG_WORDS, RESPONSE_ACTS, Clause
 from dossier.story.counts import Count, same_incident
 from dossier.story.dates import confident_dates
 from dossier.story.dense import centroid_cosine, group_vectors
@@ -120,8 +120,10 @@ def same_frame(a: Profile, b: Profile) -> bool:
 
 
 def _named(names: set[str]) -> set[str]:
-    """Names that pick one speaker out: "police" or "officials" speak for anyone."""
-    return {n for n in names if n.lower() not in GENERIC_AGENTS}
+    """People's names: "police", "officials" or "Vancouver police" speak through anyone
+    ("Tim Fanning" among them), so they never clash with a person."""
+    return {n for n in names
+            if n.lower() not in GENERIC_AGENTS and n.split()[-1].lower() not in ORG_WORDS}
 
 
 def _same_people(left: set[str], right: set[str]) -> bool:
