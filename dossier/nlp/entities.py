@@ -1,0 +1,74 @@
+"""Span repair after the statistical NER: where a name starts and ends, and titles.
+
+The small NER model often gets a name's type right but its edges wrong. The
+``dossier_entities`` component runs right after it and fixes edges with the
+conventions of the evaluation data (UNER) and of news text alike:
+
+1. trim to the capitalised core ("northeastern Kharkiv region" -> "Kharkiv");
+   leading titles go too ("Mr. Shoigu" -> "Shoigu"), and a title before or at
+   the start of a name makes it a PERSON.
+
+Every rule here looks only at the entity and its neighbouring tokens, so it
+works on one sentence as well as on a whole article.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+#: Words before a name that mark a person (UNER leaves them outside the name).
+TITLES = {"mr", "mrs", "ms", "miss", "dr", "sen", "gen", "prof", "rep", "gov", "president",
+          "minister", "sir", "dame", "lord", "lady", "rev", "col", "capt", "lt", "sgt", "adm"}
+
+
+def is_title(token: Token) -> bool:
+    """A person title such as "Mr." or "President"."""
+    return token.text.lower().rstrip(".") in TITLES
+
+
+def _is_lower(token: Token) -> bool:
+    """A lower-case word ("northeastern", "region") that cannot start or end a name."""
+    return token.is_alpha and token.is_lower
+
+
+@Language.factory("dossier_entities")
+def make_entities(nlp: Language, name: str) -> EntityRepair:
+    """spaCy factory; stateless rules."""
+    return EntityRepair(nlp)
+
+
+class EntityRepair:
+    """Fix the edges (and, for titles, the type) of every model entity."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.ents = [repaired(ent) for ent in doc.ents]
+        return doc
+
+    def to_disk(self, path: str | Path, exclude: tuple = ()) -> None:
+        """Stateless: nothing to save."""
+
+    def from_disk(self, path: str | Path, exclude: tuple = ()) -> EntityRepair:
+        return self
+
+
+def repaired(ent: Span) -> Span:
+    """Trim one entity to its capitalised core; titles make it a PERSON."""
+    doc, label = ent.doc, ent.label_
+    start, end = ent.start, ent.end
+    if any(tok.text[:1].isupper() for tok in ent):
+        while start < end - 1 and (_is_lower(doc[start]) or is_title(doc[start])):
+            label = "PERSON" if is_title(doc[start]) else label
+            start += 1
+        while end > start + 1 and _is_lower(doc[end - 1]):
+            end -= 1
+    if start > 0 and is_title(doc[start - 1]):
+        label = "PERSON"
+    if (start, end, label) == (ent.start, ent.end, ent.label_):
+        return ent
+    return Span(doc, start, end, label=label)
