@@ -29,9 +29,25 @@ def is_title(token: Token) -> bool:
     return token.text.lower().rstrip(".") in TITLES
 
 
+#: Lower-case particles inside names ("bin Laden", "al-Sadr", "van Gogh"), never trimmed.
+PARTICLES = {"al", "el", "az", "ad", "bin", "ibn", "bint", "abu", "de", "da", "di", "du", "del",
+             "della", "der", "den", "van", "von", "la", "le"}
+
+
 def _is_lower(token: Token) -> bool:
     """A lower-case word ("northeastern", "region") that cannot start or end a name."""
-    return token.is_alpha and token.is_lower
+    return token.is_alpha and token.is_lower and token.lower_ not in PARTICLES
+
+
+#: Punctuation that may end a name: the period of an initial ("William L .") or a brand's "!".
+NAME_FINAL_PUNCT = {".", "!"}
+
+
+def _is_punct(token: Token, last: bool = False) -> bool:
+    """A token without letters or digits ("-", ",", "("): not the edge of a name."""
+    if last and token.text in NAME_FINAL_PUNCT:
+        return False
+    return not any(ch.isalnum() for ch in token.text)
 
 
 @Language.factory("dossier_entities")
@@ -62,10 +78,12 @@ def repaired(ent: Span) -> Span:
     doc, label = ent.doc, ent.label_
     start, end = ent.start, ent.end
     if any(tok.text[:1].isupper() for tok in ent):
-        while start < end - 1 and (_is_lower(doc[start]) or is_title(doc[start])):
+        while start < end - 1 and (_is_lower(doc[start]) or is_title(doc[start])
+                                   or _is_punct(doc[start])):
             label = "PERSON" if is_title(doc[start]) else label
             start += 1
-        while end > start + 1 and _is_lower(doc[end - 1]):
+        while end > start + 1 and (_is_lower(doc[end - 1]) or _is_punct(doc[end - 1], True)
+                                   or doc[end - 1].text in PARTICLES):
             end -= 1
     if start > 0 and is_title(doc[start - 1]):
         label = "PERSON"
