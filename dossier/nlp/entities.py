@@ -34,6 +34,11 @@ PARTICLES = {"al", "el", "az", "ad", "bin", "ibn", "bint", "abu", "de", "da", "d
              "della", "der", "den", "van", "von", "la", "le"}
 
 
+def is_proper(token: Token) -> bool:
+    """Tagged as a proper noun (NNP, NNPS) by the pipeline's tagger."""
+    return token.tag_ in {"NNP", "NNPS"}
+
+
 def _is_lower(token: Token) -> bool:
     """A lower-case word ("northeastern", "region") that cannot start or end a name."""
     return token.is_alpha and token.is_lower and token.lower_ not in PARTICLES

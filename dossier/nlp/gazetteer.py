@@ -33,7 +33,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from dossier.nlp.entities import is_title
+from dossier.nlp.entities import is_proper, is_title
 
 #: Cities at least this populous may be added when the model missed them.
 FILL_CITY_POPULATION = 50_000
@@ -180,14 +180,23 @@ class PlaceGazetteer:
 
     @staticmethod
     def _stands_alone(doc: Doc, start: int, end: int) -> bool:
-        """True unless the match is glued to other capitalised words or follows a title."""
-        if any(not tok.text[:1].isupper() for tok in doc[start:end]):
+        """True unless the match is glued to other capitalised words or follows a title.
+
+        With tags, the match must be a proper noun ("Nice", "Most" opening a
+        sentence are adjectives), and a proper noun opening the sentence glues
+        ("Phillip Allen") where a capitalised function word ("In Kherson") does not.
+        """
+        tagged = doc.has_annotation("TAG")
+        if any(not tok.text[:1].isupper() or (tagged and not is_proper(tok))
+               for tok in doc[start:end]):
             return False
         if start > 0:
             prev = doc[start - 1]
             if is_title(prev):
                 return False
-            if prev.text[:1].isupper() and not prev.is_sent_start and prev.is_alpha:
+            if prev.text[:1].isupper() and prev.is_alpha and (
+                not prev.is_sent_start or (tagged and is_proper(prev))
+            ):
                 return False
         if end < len(doc):
             nxt = doc[end]
