@@ -14,29 +14,17 @@ works on one sentence as well as on a whole article.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-#: Words before a name that mark a person (UNER leaves them outside the name).
-TITLES = {"mr", "mrs", "ms", "miss", "dr", "sen", "gen", "prof", "rep", "gov", "president",
-          "minister", "sir", "dame", "lord", "lady", "rev", "col", "capt", "lt", "sgt", "adm"}
-
-
-def is_title(token: Token) -> bool:
-    """A person title such as "Mr." or "President"."""
-    return token.text.lower().rstrip(".") in TITLES
-
+from dossier.nlp.people import given_names, is_title, person_spans
 
 #: Lower-case particles inside names ("bin Laden", "al-Sadr", "van Gogh"), never trimmed.
 PARTICLES = {"al", "el", "az", "ad", "bin", "ibn", "bint", "abu", "de", "da", "di", "du", "del",
              "della", "der", "den", "van", "von", "la", "le"}
-
-
-def is_proper(token: Token) -> bool:
-    """Tagged as a proper noun (NNP, NNPS) by the pipeline's tagger."""
-    return token.tag_ in {"NNP", "NNPS"}
 
 
 def _is_lower(token: Token) -> bool:
@@ -62,19 +50,30 @@ def make_entities(nlp: Language, name: str) -> EntityRepair:
 
 
 class EntityRepair:
-    """Fix the edges (and, for titles, the type) of every model entity."""
+    """Fix the edges (and, for titles, the type) of every model entity; given-name rules.
+
+    The given-name list is saved with the model (``names.json``), so loading
+    needs neither the ``names`` package nor the geonames tables.
+    """
 
     def __init__(self, nlp: Language) -> None:
         self.nlp = nlp
+        self.given: frozenset[str] | None = None
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.ents = [repaired(ent) for ent in doc.ents]
+        if self.given is None:
+            self.given = given_names()
+        doc.ents = person_spans(doc, [repaired(ent) for ent in doc.ents], self.given)
         return doc
 
     def to_disk(self, path: str | Path, exclude: tuple = ()) -> None:
-        """Stateless: nothing to save."""
+        Path(path).mkdir(parents=True, exist_ok=True)
+        names = sorted(self.given if self.given is not None else given_names())
+        (Path(path) / "names.json").write_text(json.dumps({"given": names}), encoding="utf-8")
 
     def from_disk(self, path: str | Path, exclude: tuple = ()) -> EntityRepair:
+        data = json.loads((Path(path) / "names.json").read_text(encoding="utf-8"))
+        self.given = frozenset(data["given"])
         return self
 
 

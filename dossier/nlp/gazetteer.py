@@ -33,7 +33,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from dossier.nlp.entities import is_proper, is_title
+from dossier.nlp.people import is_proper, is_title
 
 #: Cities at least this populous may be added when the model missed them.
 FILL_CITY_POPULATION = 50_000
