@@ -20,6 +20,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from dossier.nlp.orgs import org_spans
 from dossier.nlp.people import given_names, is_title, person_spans
 
 #: Lower-case particles inside names ("bin Laden", "al-Sadr", "van Gogh"), never trimmed.
@@ -63,7 +64,8 @@ class EntityRepair:
     def __call__(self, doc: Doc) -> Doc:
         if self.given is None:
             self.given = given_names()
-        doc.ents = person_spans(doc, [repaired(ent) for ent in doc.ents], self.given)
+        ents = org_spans(doc, [repaired(ent) for ent in doc.ents])
+        doc.ents = person_spans(doc, ents, self.given)
         return doc
 
     def to_disk(self, path: str | Path, exclude: tuple = ()) -> None:
@@ -78,9 +80,13 @@ class EntityRepair:
 
 
 def repaired(ent: Span) -> Span:
-    """Trim one entity to its capitalised core; titles make it a PERSON."""
+    """Trim one entity to its capitalised core; titles make it a PERSON.
+
+    A name never runs over a line break: the entity ends at the first one.
+    """
     doc, label = ent.doc, ent.label_
-    start, end = ent.start, ent.end
+    start = ent.start
+    end = next((t.i for t in ent[1:] if "\n" in t.text), ent.end)
     if any(tok.text[:1].isupper() for tok in ent):
         while start < end - 1 and (_is_lower(doc[start]) or is_title(doc[start])
                                    or _is_punct(doc[start])):
