@@ -86,9 +86,17 @@ def region_names() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def demonyms() -> frozenset[str]:
-    """Nationality adjectives and plural nouns ("Russian", "Russians")."""
-    words = json.loads(DEMONYMS_FILE.read_text(encoding="utf-8"))["demonyms"]
-    return frozenset([*words, *(w + "s" for w in words if w.endswith("an"))])
+    """Nationality and group words with their plurals ("Russians", "Israelis", "Jews").
+
+    Plurals add "s" except to adjectives that never take one ("French",
+    "Chinese", "Swiss", "Icelandic", "Jewish").
+    """
+    data = json.loads(DEMONYMS_FILE.read_text(encoding="utf-8"))
+    words = [*data["demonyms"], *data["groups"]]
+    adjectives = ("sh", "ch", "ss", "ese")
+    plurals = [w + "s" for w in data["demonyms"] if not w.endswith((*adjectives, "ic"))]
+    plurals += [w + "s" for w in data["groups"] if not w.endswith(adjectives)]
+    return frozenset([*words, *plurals])
 
 
 @Language.factory("dossier_places", default_config={"fill_population": FILL_CITY_POPULATION})
