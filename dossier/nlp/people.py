@@ -26,7 +26,8 @@ from spacy.tokens import Doc, Span, Token
 
 #: Words before a name that mark a person (UNER leaves them outside the name).
 TITLES = {"mr", "mrs", "ms", "miss", "dr", "sen", "gen", "prof", "rep", "gov", "president",
-          "minister", "sir", "dame", "lord", "lady", "rev", "col", "capt", "lt", "sgt", "adm"}
+          "minister", "sir", "dame", "lord", "lady", "rev", "col", "capt", "lt", "sgt", "adm",
+          "doctor", "professor", "senator", "governor", "mayor", "pastor"}
 
 
 def is_title(token: Token) -> bool:
