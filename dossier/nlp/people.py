@@ -6,7 +6,8 @@ full name ("Phillip" in "Phillip Allen"). A given name is strong evidence when
 the tagger also reads the word as a proper noun and it is not a place name:
 
 1. a model PERSON that is a given name extends over the proper nouns right
-   after it ("Phillip" -> "Phillip Allen");
+   after it ("Phillip" -> "Phillip Allen"), or joins a PERSON right after it
+   (the model sometimes starts a second name at the surname);
 2. a one-word model LOC/ORG that is a given name becomes PERSON ("Karla");
 3. an unlabelled given name, tagged as a proper noun, becomes PERSON, with the
    proper nouns right after it ("Renee Ratcliff").
@@ -136,10 +137,24 @@ def _surname_end(doc: Doc, end: int, taken: set[int], limit: int = 3) -> int:
     return stop
 
 
+def _join_split_names(doc: Doc, ents: list[Span], names: frozenset[str]) -> list[Span]:
+    """A one-word PERSON given name followed at once by another PERSON is one name."""
+    out: list[Span] = []
+    for ent in ents:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.end == ent.start and prev.label_ == ent.label_ == "PERSON"
+                and len(prev) == 1 and prev.text in names):
+            out[-1] = Span(doc, prev.start, ent.end, label="PERSON")
+        else:
+            out.append(ent)
+    return out
+
+
 def person_spans(doc: Doc, ents: list[Span], names: frozenset[str]) -> list[Span]:
     """Apply the three given-name rules of the module docstring to ``ents``."""
     if not doc.has_annotation("TAG"):
         return ents
+    ents = _join_split_names(doc, ents, names)
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
     out: list[Span] = []
     for ent in ents:
