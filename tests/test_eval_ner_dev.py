@@ -17,8 +17,8 @@ needs_data = pytest.mark.skipif(not (DATA / "ner" / "uner-english-ewt").exists()
 def test_error_classes() -> None:
     sents = [
         (["Phillip", "Allen", "met", "Google", "in", "Kyiv"],
-         ["B-PER", "I-PER", "O", "B-ORG", "O", "B-LOC"]),
-        (["The", "Mozilla", "Foundation", "said"], ["B-ORG", "I-ORG", "I-ORG", "O"]),
+         ["B-PER", "I-PER", "O", "B-ORG", "O", "B-LOC"], None),
+        (["The", "Mozilla", "Foundation", "said"], ["B-ORG", "I-ORG", "I-ORG", "O"], None),
     ]
     preds = [[(0, 1, "PER"), (3, 4, "LOC")], [(1, 3, "ORG"), (3, 4, "PER")]]
     report = analyse(sents, preds)
@@ -32,7 +32,7 @@ def test_error_classes() -> None:
 
 
 def test_misc_gold_spans_are_not_scored() -> None:
-    sents = [(["the", "Olympics", "in", "Paris"], ["O", "B-MISC", "O", "B-LOC"])]
+    sents = [(["the", "Olympics", "in", "Paris"], ["O", "B-MISC", "O", "B-LOC"], None)]
     report = analyse(sents, [[(1, 2, "ORG"), (3, 4, "LOC")]])
     assert report.scores.micro == (1.0, 1.0, 1.0)
 
@@ -43,7 +43,8 @@ def test_heldout_dev_is_the_quarter_training_left_out() -> None:
     uner = heldout_uner(DATA)
     assert 400 < len(sents) < 600
     assert len(uner) == len(sents)
-    assert [len(s.words) for s in sents][:3] and all(len(w) == len(t) for w, t in uner)
+    assert all(len(w) == len(t) for w, t, _ in uner)
+    assert sum(sp is not None for _, _, sp in uner) > 0.99 * len(uner)  # spacing from EWT
 
 
 @needs_data

@@ -23,7 +23,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from dossier.eval.pipeline import UNER_LABELS, EntityScores, _prf, read_uner
+from dossier.eval.pipeline import UNER_LABELS, EntityScores, _prf, read_uner, uner_spaces
 from dossier.nlp.conllu import Sentence, iob_spans, read_conllu, read_iob
 from dossier.nlp.convert import SENTS_PER_DOC, _chunks
 
@@ -31,6 +31,8 @@ EWT_DEV = "treebanks/ud-english-ewt/en_ewt-ud-dev.conllu"
 UNER_DEV = "ner/uner-english-ewt/en_ewt-ud-dev.iob2"
 
 Span3 = tuple[int, int, str]
+#: One sentence: words, gold IOB tags, written spacing (None: a space after every word).
+Sent = tuple[list[str], list[str], list[bool] | None]
 #: Gold types that are scored; predictions overlapping other gold types (wikigold
 #: MISC) count neither way, since our scheme has no MISC.
 SCORED = {"PER", "ORG", "LOC"}
@@ -43,31 +45,36 @@ def heldout_dev(data: Path, seed: int = 0, share: float = 0.25) -> list[Sentence
     return [s for chunk in chunks[: int(len(chunks) * share)] for s in chunk]
 
 
-def heldout_uner(data: Path) -> list[tuple[list[str], list[str]]]:
-    """(words, UNER tags) of the held-out dev sentences, in file order."""
+def heldout_uner(data: Path) -> list[Sent]:
+    """(words, UNER tags, spacing) of the held-out dev sentences, in file order."""
     keep = {s.sent_id for s in heldout_dev(data)}
-    sents = _read_uner_ids(data / UNER_DEV)
-    return [(words, tags) for sid, words, tags in sents if sid in keep]
+    return [s for sid, s in zip(_uner_ids(data / UNER_DEV), uner_dev(data), strict=True)
+            if sid in keep]
 
 
-def _read_uner_ids(path: Path) -> list[tuple[str, list[str], list[str]]]:
-    ids = [line.split("=", 1)[1].strip() for line in path.read_text(encoding="utf-8").splitlines()
-           if line.startswith("# sent_id")]
-    sents = read_uner(path)
-    return [(sid, words, tags) for sid, (words, tags) in zip(ids, sents, strict=True)]
+def uner_dev(data: Path) -> list[Sent]:
+    """(words, UNER tags, spacing) of every UNER EWT dev sentence."""
+    path = data / UNER_DEV
+    spaces = uner_spaces(path, data / EWT_DEV)
+    return [(w, t, sp) for (w, t), sp in zip(read_uner(path), spaces, strict=True)]
 
 
-def iob_file(path: Path, limit: int | None = None) -> list[tuple[list[str], list[str]]]:
+def _uner_ids(path: Path) -> list[str]:
+    return [line.split("=", 1)[1].strip() for line in path.read_text(encoding="utf-8").splitlines()
+            if line.startswith("# sent_id")]
+
+
+def iob_file(path: Path, limit: int | None = None) -> list[Sent]:
     """(words, tags) per sentence of a CoNLL (token ... tag) file such as wikigold or BTC."""
-    return [([w for w, _ in s], [t for _, t in s]) for s in read_iob(path)][:limit]
+    return [([w for w, _ in s], [t for _, t in s], None) for s in read_iob(path)][:limit]
 
 
 #: Analysis sets: name -> reader. Only "dev" is unseen by the shipped model; wikigold,
 #: BTC and the other three quarters of UNER dev were training data, so they show
 #: whether a rule breaks what the model gets right, not how well it generalises.
-SETS: dict[str, Callable[[Path], list[tuple[list[str], list[str]]]]] = {
+SETS: dict[str, Callable[[Path], list[Sent]]] = {
     "dev": heldout_uner,
-    "dev-all": lambda data: read_uner(data / UNER_DEV),
+    "dev-all": uner_dev,
     "wikigold": lambda data: iob_file(data / "ner/wikigold/CONLL-format/data/wikigold.conll.txt"),
     "btc": lambda data: iob_file(data / "ner/BTC/CONLL-format/data/h.conll", 2000),
 }
@@ -85,21 +92,21 @@ class ErrorReport:
     lost_words: Counter = field(default_factory=Counter)  # gold words missing from predictions
 
 
-def predict(nlp: Language, sents: list[tuple[list[str], list[str]]],
+def predict(nlp: Language, sents: list[Sent],
             labels: dict[str, str] = UNER_LABELS) -> list[list[Span3]]:
     """Predicted spans per sentence, mapped to the gold scheme (unmapped types dropped)."""
-    docs = (Doc(nlp.vocab, words=words) for words, _ in sents)
+    docs = (Doc(nlp.vocab, words=words, spaces=spaces) for words, _, spaces in sents)
     return [[(e.start, e.end, labels[e.label_]) for e in doc.ents if e.label_ in labels]
             for doc in nlp.pipe(docs)]
 
 
-def analyse(sents: list[tuple[list[str], list[str]]], preds: list[list[Span3]],
+def analyse(sents: list[Sent], preds: list[list[Span3]],
             n_examples: int = 12) -> ErrorReport:
     """Score and classify errors sentence by sentence."""
     gold_all: set[tuple] = set()
     pred_all: set[tuple] = set()
     report = ErrorReport(scores=_prf(set(), set()))
-    for i, ((words, tags), pred) in enumerate(zip(sents, preds, strict=True)):
+    for i, ((words, tags, _), pred) in enumerate(zip(sents, preds, strict=True)):
         spans = iob_spans(tags)
         gold = [(s, e, lab) for s, e, lab in spans if lab in SCORED]
         other = [(s, e) for s, e, lab in spans if lab not in SCORED]
