@@ -2,7 +2,9 @@
 
 Runs on PolNeAR dev texts (84 news articles) when ../shared is present, else on the
 seed articles repeated. Prints a table: pipeline only (nlp.pipe), pipeline +
-extraction (extract_many), and extraction with rules only (no model).
+extraction (extract_many), the same under the per-article time limit of the
+extraction job (extract_guarded, 60 s: the batched path plus its timer), and
+extraction with rules only (no model).
 Usage: PYTHONPATH=. python benchmarks/extract.py [N_ARTICLES]
 """
 
@@ -13,6 +15,7 @@ import time
 from pathlib import Path
 
 from dossier.extract import extract_from_doc, extract_many
+from dossier.jobs.extract import extract_guarded
 from dossier.model import Article
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
@@ -43,6 +46,9 @@ def main() -> None:
         t = time.perf_counter()
         list(extract_many(arts, nlp=nlp, batch_size=16))
         rows.append(("pipeline + extraction", time.perf_counter() - t))
+        t = time.perf_counter()
+        list(extract_guarded(arts, seconds=60, nlp=nlp, batch_size=16))
+        rows.append(("same, 60 s limit per article", time.perf_counter() - t))
     except Exception as exc:  # noqa: BLE001
         print(f"(no pipeline: {exc})")
     t = time.perf_counter()

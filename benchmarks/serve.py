@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from dossier.model import Article, CanonicalEntity, RemovedText, Story, StoryAssignment  # noqa: E402
-from dossier.store.web import WebStore  # noqa: E402
+from dossier.store import Store  # noqa: E402
 
 OUTLETS = ["Harbor Ledger", "Meridian", "Valcourt Daily", "Calder Post", "Northwind Wire",
            "Kestrel Times", "Lisk Courier", "Port Gazette"]
@@ -82,7 +82,7 @@ def _dossier(rng: random.Random, story: Story, people: list[str]) -> dict:
 def build_store(path: str, n_articles: int, seed: int = 7) -> list[str]:
     """A store of ``n_articles`` in stories of 4-12 articles; returns the story ids."""
     rng = random.Random(seed)
-    store = WebStore(path)
+    store = Store(path)
     stories, assignments, mentions = [], [], {}
     made = 0
     with store.batch():

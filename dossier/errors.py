@@ -35,6 +35,10 @@ class SourceError(DossierError):
         self.source = source
         self.reason = reason
 
+    def __reduce__(self) -> tuple:
+        # Pickle by constructor arguments (Dask ships errors between processes).
+        return (type(self), (self.source, self.reason))
+
 
 class CleanError(DossierError):
     """A document had no usable body after cleaning."""
@@ -52,6 +56,9 @@ class StageError(DossierError):
         self.stage = stage
         self.article_id = article_id
         self.reason = reason
+
+    def __reduce__(self) -> tuple:
+        return (type(self), (self.stage, self.article_id, self.reason))
 
 
 class StoreError(DossierError):

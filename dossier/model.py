@@ -386,3 +386,20 @@ class Dossier:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+# --------------------------------------------------------------------------- reliability
+
+
+@dataclass
+class ExtractionFailure:
+    """An article extraction gave up on: an error, or ``D301`` when it ran past the
+    per-document time limit of ``seconds``. ``message`` is the full error line."""
+
+    article_id: str
+    article_version: int
+    extractor_version: str
+    code: str
+    message: str
+    seconds: float | None = None
+    failed_at: str = ""

@@ -30,7 +30,7 @@ from dossier.model import (
     Story,
     StoryAssignment,
 )
-from dossier.store.web import WebStore
+from dossier.store import Store
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seeds"
 STORY_ID = "s-dirty-bomb"
@@ -141,7 +141,7 @@ def _extraction(article: Article) -> Extraction:
     return Extraction(article.id, "test", entities=entities, quotes=quotes)
 
 
-def add_seed_story(store: WebStore) -> list[Article]:
+def add_seed_story(store: Store) -> list[Article]:
     """Write the seed articles, their story, entities, extractions and dossier."""
     articles = [_seed_article(name, aid, outlet) for name, (aid, outlet) in SEED_FILES.items()]
     with store.batch():
@@ -162,7 +162,7 @@ def add_seed_story(store: WebStore) -> list[Article]:
 
 
 def build_seed_store(path: str | Path) -> str:
-    store = WebStore(path)
+    store = Store(path)
     try:
         add_seed_story(store)
     finally:
@@ -185,7 +185,7 @@ def pipeline_store() -> str:
     from dossier.jobs.process import process
 
     path = Path(tempfile.mkdtemp(prefix="dossier-serve-")) / "pipeline.db"
-    store = WebStore(path)
+    store = Store(path)
     try:
         ingest([str(SEEDS), str(SAMPLE)], store)
         process(store)
@@ -194,7 +194,7 @@ def pipeline_store() -> str:
     return str(path)
 
 
-def seed_story_id(store: WebStore) -> str:
+def seed_story_id(store: Store) -> str:
     """The story the pipeline put the Kyiv Post seed article in."""
     article = next(a for a in store.articles(outlet="Kyiv Post") if "Shoigu" in a.text)
     return store.story_of(article.id).story_id
@@ -235,7 +235,7 @@ def ingest_hostile(db: str) -> list[str]:
     """Ingest the hostile fixtures (``<script>``/``onerror=`` in titles and bodies) for real."""
     from dossier.jobs.ingest import ingest
 
-    store = WebStore(db)
+    store = Store(db)
     try:
         summary = ingest([str(HOSTILE_INPUTS)], store)
     finally:

@@ -126,6 +126,35 @@ def test_title_byline_and_header_fields() -> None:
     assert article.text.startswith(PROSE[0])
 
 
+@pytest.mark.parametrize("line, published", [
+    ("Published: Oct. 23, 2022 10:15 BST", "2022-10-23"),
+    ("Sun 23 Oct 2022 14.05 BST", "2022-10-23"),
+    ("Updated 2022-10-23 at 9:30 a.m. ET", "2022-10-23"),
+    ("Monday, 24th October 2022 | 7:42pm", "2022-10-24"),
+])
+def test_dateline_gives_the_publication_date_and_goes(line: str, published: str) -> None:
+    article = _article("Harbour Cranes Arrive In Port\nBy Jane Roe\n" + line + "\n"
+                       + "\n".join(PROSE))
+    assert article.published == published
+    assert line not in article.text and article.text.startswith(PROSE[0])
+    assert any(r.text == line and r.reason in ("dateline", "header") for r in article.removed)
+
+
+@pytest.mark.parametrize("line", [
+    "British Defence Intelligence Update Ukraine 23 December 2024",  # a related headline
+    "London, 23 October 2022",  # a place dateline: a date, but not only a date
+    "Last updated: 23/10/2022",  # day/month order unknowable
+])
+def test_lines_that_are_not_only_a_date_give_no_publication_date(line: str) -> None:
+    article = _article("\n".join([PROSE[0], line, *PROSE[1:]]))
+    assert article.published is None
+
+
+def test_header_date_wins_over_a_dateline() -> None:
+    article = _article("date 2024-03-01\nOctober 23, 2022\n" + "\n".join(PROSE))
+    assert article.published == "2024-03-01"
+
+
 def test_meta_takes_precedence_and_dates_normalise() -> None:
     doc = _doc(
         "\n".join(PROSE),

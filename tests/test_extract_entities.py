@@ -87,3 +87,50 @@ def test_ministry_descriptions() -> None:
     assert {"the defence ministry", "the ministry"} <= {m.text for m in mod.mentions}
     assert mod.type == "ORG" and mod.affiliations == ["United Kingdom"]
     assert any(e.name == "Moscow defence ministry" for e in x.entities)
+
+
+
+def _groups(text: str, mode: str = "rules") -> list[set[str]]:
+    from dossier.extract.entities import find_entities
+
+    nlp = pipeline() if mode == "model" else None
+    doc = nlp(text) if nlp is not None else None
+    return [{m.text for m in e.mentions} for e in find_entities(text, doc).entities]
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize(("text", "together"), [
+    ("The Computing Research Association ran the survey. The CRA said so on Monday.",
+     {"Computing Research Association", "CRA"}),
+    ("Officials at the Ministry of Defence confirmed it. The MoD said no more.",
+     {"Ministry of Defence", "MoD"}),
+    ("Mexican president Andrés Manuel López Obrador spoke. On Monday, López Obrador said it.",
+     {"Andrés Manuel López Obrador", "López Obrador"}),
+    ("Antonín Leopold Dvořák was born there. Antonín Dvořák wrote nine symphonies.",
+     {"Antonín Leopold Dvořák", "Antonín Dvořák"}),
+])
+def test_acronyms_and_shorter_full_names_join(text: str, together: set[str], mode: str) -> None:
+    assert any(together <= g for g in _groups(text, mode))
+
+
+def test_unrelated_acronym_stays_apart() -> None:
+    groups = _groups("The Computing Research Association met the EU on Monday.")
+    assert not any({"EU", "Computing Research Association"} <= g for g in groups)
+
+
+def test_one_name_gets_one_type() -> None:
+    from dossier.extract.entities import _one_type_per_name
+    from dossier.extract.mentions import Mention
+
+    ms = [Mention(0, 7, "Kherson", "PERSON"), Mention(50, 57, "Kherson", "GPE"),
+          Mention(90, 97, "Kherson", "OTHER"), Mention(99, 104, "Biden", "PERSON", titled=True),
+          Mention(120, 125, "Biden", "ORG")]
+    _one_type_per_name(ms)  # a 1-1 tie goes to the gazetteer's place; a title keeps a person
+    assert [m.type for m in ms] == ["GPE", "GPE", "GPE", "PERSON", "ORG"]
+
+
+def test_spans_lose_surrounding_whitespace() -> None:
+    from dossier.extract.mentions import _strip
+
+    text = "Argentine State\n\nThe next"
+    assert _strip(text, 0, 17) == (0, 15)

@@ -62,3 +62,30 @@ def test_time_limit_in_this_thread_restores_the_previous_handler() -> None:
     result = call_with_time_limit(fake_stage, "spin", seconds=0.2, stage="s", key="k")
     assert isinstance(result, StageTimeout) and result.article_id == "k"
     assert signal.getsignal(signal.SIGALRM) is before
+
+
+def test_time_limit_off_the_main_thread() -> None:
+    """Dask runs tasks on worker threads, where SIGALRM cannot reach: the watchdog does
+    (for Python code; a sleep or other long C call is only stopped once it returns)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as pool:
+        result = pool.submit(
+            call_with_time_limit, fake_stage, "spin", seconds=0.3, stage="s", key="k"
+        ).result(timeout=60)
+        # The thread is usable afterwards: no interruption is left pending in it.
+        after = pool.submit(call_with_time_limit, fake_stage, "ok", seconds=5, stage="s", key="k")
+        assert after.result(timeout=60) == "OK"
+    assert isinstance(result, StageTimeout) and "0.3-second limit" in str(result)
+
+
+def test_a_fast_call_off_the_main_thread_is_not_interrupted_later() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    def quick_then_wait(item: str) -> str:
+        out = call_with_time_limit(fake_stage, item, seconds=0.2, stage="s", key="k")
+        time.sleep(0.5)  # past the limit: a leftover timer would interrupt this sleep
+        return out
+
+    with ThreadPoolExecutor(1) as pool:
+        assert pool.submit(quick_then_wait, "a").result(timeout=60) == "A"

@@ -196,3 +196,31 @@ def test_core_package_imports_without_dask():
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
                           env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert done.returncode == 0, done.stderr
+
+
+def test_cli_dask_engine_stores_what_the_local_engine_stores(tmp_path):
+    """End to end through the command line: `dossier ingest --engine dask --workers 2`
+    (its own local cluster, extraction, linking and dossiers) against the default engine."""
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    stores = {}
+    for engine in ("local", "dask"):
+        db = tmp_path / f"{engine}.db"
+        done = subprocess.run(
+            [sys.executable, "-m", "dossier", "ingest", str(SAMPLE), "--db", str(db), "-q",
+             "--engine", engine, *(["--workers", "2"] if engine == "dask" else [])],
+            cwd=ROOT, capture_output=True, text=True, env=env, timeout=300,
+        )
+        assert done.returncode == 0, done.stderr
+        assert "30 stored" in done.stdout and "6 stories" in done.stdout, done.stdout
+        stores[engine] = Store(db)
+    local, dask = snapshot(stores["local"]), snapshot(stores["dask"])
+    assert local == dask
+    dossiers = [
+        {s.id: store.dossier_data(s.id) for s in store.stories(limit=None)}
+        for store in stores.values()
+    ]
+    assert dossiers[0] == dossiers[1] and len(dossiers[0]) == 6
+    assert all(data and data["facts"] for data in dossiers[0].values())

@@ -9,7 +9,7 @@ from fastapi.testclient import TestClient  # noqa: E402
 from serve_store import SAMPLE, SEEDS, pipeline_store, seed_story_id  # noqa: E402
 
 from dossier.api.app import create_app  # noqa: E402
-from dossier.store.web import WebStore  # noqa: E402
+from dossier.store import Store  # noqa: E402
 
 pytestmark = pytest.mark.skipif(not (SEEDS.is_dir() and SAMPLE.is_dir()),
                                 reason="needs ../shared/corpus/seeds and examples/sample")
@@ -21,7 +21,7 @@ def built():
         db = pipeline_store()
     except ImportError as exc:
         pytest.skip(f"a pipeline stage is not merged yet: {exc}")
-    store = WebStore(db, read_only=True)
+    store = Store(db, read_only=True)
     story_id = seed_story_id(store)
     store.close()
     with TestClient(create_app(db)) as client:

@@ -21,7 +21,7 @@ from serve_store import (  # noqa: E402
 
 from dossier.api.app import CSP, create_app  # noqa: E402
 from dossier.model import Article, RemovedText  # noqa: E402
-from dossier.store.web import WebStore  # noqa: E402
+from dossier.store import Store  # noqa: E402
 from dossier.web.timeline import layout  # noqa: E402
 
 pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/corpus/seeds is absent")
@@ -38,7 +38,7 @@ HOSTILE = Article(
 
 
 def add_hostile(db: str) -> None:
-    store = WebStore(db)
+    store = Store(db)
     with store.batch():
         store.add_article(HOSTILE)
     store.close()
@@ -146,7 +146,7 @@ def test_story_page_cache_follows_store_changes(tmp_path):
         first = c.get(f"/stories/{STORY_ID}").text
         assert c.get(f"/stories/{STORY_ID}").text == first
         assert c.app.state.page_cache.hits == 1
-        store = WebStore(db)
+        store = Store(db)
         with store.batch():
             data = store.dossier_data(STORY_ID) | {"summary": ["A rewritten summary."]}
             store.save_dossier(STORY_ID, "1", data)

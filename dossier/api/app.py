@@ -22,7 +22,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from dossier.api.views import NotFound
 from dossier.errors import DossierError
-from dossier.store.web import WebStore
+from dossier.store import Store
 from dossier.web.cache import PageCache
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "web" / "static"
@@ -48,13 +48,13 @@ class StorePool:
     def __init__(self, db_path: str) -> None:
         self.db_path = db_path
         self._local = threading.local()
-        self._opened: list[WebStore] = []
+        self._opened: list[Store] = []
         self._lock = threading.Lock()
 
-    def get(self) -> WebStore:
+    def get(self) -> Store:
         store = getattr(self._local, "store", None)
         if store is None:
-            store = WebStore(self.db_path, read_only=True)
+            store = Store(self.db_path, read_only=True)
             self._local.store = store
             with self._lock:
                 self._opened.append(store)
@@ -136,7 +136,7 @@ def create_app(db_path: str | Path, *, allow_ingest: bool = False,
     from dossier.web.pages import install_pages
 
     db_path = str(db_path)
-    WebStore(db_path).close()  # create the file and apply migrations before read-only use
+    Store(db_path).close()  # create the file and apply migrations before read-only use
     pool = StorePool(db_path)
     cache = PageCache(db_path, page_cache)
 

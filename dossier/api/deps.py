@@ -7,12 +7,12 @@ from typing import Annotated
 
 from fastapi import Depends, Query, Request
 
-from dossier.store.web import WebStore
+from dossier.store import Store
 
 MAX_LIMIT = 200
 
 
-def get_store(request: Request) -> WebStore:
+def get_store(request: Request) -> Store:
     """This thread's read-only store (see ``StorePool``)."""
     return request.app.state.pool.get()
 
@@ -30,7 +30,7 @@ def paging(
     return Paging(limit, offset)
 
 
-StoreDep = Annotated[WebStore, Depends(get_store)]
+StoreDep = Annotated[Store, Depends(get_store)]
 PagingDep = Annotated[Paging, Depends(paging)]
 DateQuery = Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$",
                                         description="YYYY, YYYY-MM or YYYY-MM-DD")]

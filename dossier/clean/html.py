@@ -4,6 +4,10 @@ trafilatura already beats anything a line classifier can do with markup in
 hand, so this path only adapts its output: paragraphs become blank-line
 separated, and the same caption/credit/sign-up line rules as for plain text
 move such lines into metadata (trafilatura keeps some figure captions).
+
+When trafilatura finds no text at all (a page nested deeper than its parser
+builds, or one it fails on), the page's flat text (``dossier.clean.flat``) goes
+through the plain-text cleaner instead, so its words are not lost.
 """
 
 from __future__ import annotations
@@ -12,9 +16,10 @@ from typing import TYPE_CHECKING
 
 import trafilatura
 
+from dossier.clean.flat import flat_text
 from dossier.clean.lines import features, line_reason
 from dossier.clean.outlets import outlet_from_url
-from dossier.clean.text import METADATA_REASONS, TextResult, repair
+from dossier.clean.text import METADATA_REASONS, TextResult, clean_plain_text, repair
 from dossier.model import RemovedText
 
 if TYPE_CHECKING:
@@ -26,19 +31,22 @@ HTML_LINE_REASONS = frozenset({"caption", "credit", "newsletter", "social", "coo
 
 def clean_html(html: str, config: CleanConfig, url: str | None = None) -> TextResult:
     """Extract body and metadata from one page."""
-    doc = trafilatura.bare_extraction(
-        html,
-        url=url,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=config.html_include_tables,
-        favor_precision=config.html_favor_precision,
-        favor_recall=config.html_favor_recall,
-        deduplicate=False,
-    )
+    try:
+        doc = trafilatura.bare_extraction(
+            html,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=config.html_include_tables,
+            favor_precision=config.html_favor_precision,
+            favor_recall=config.html_favor_recall,
+            deduplicate=False,
+        )
+    except (RecursionError, ValueError, TypeError, AttributeError, IndexError):
+        doc = None  # trafilatura/lxml choked on the markup: the flat text still has the words
+    if doc is None or not (doc.text or "").strip():
+        return clean_flat_html(html, config, url)
     result = TextResult(paragraphs=[])
-    if doc is None:
-        return result
     text = doc.text or ""
     if config.fix_encoding:
         text = repair(text)
@@ -61,4 +69,18 @@ def clean_html(html: str, config: CleanConfig, url: str | None = None) -> TextRe
     result.published = doc.date or None
     result.outlet = (doc.sitename or "").strip() or outlet_from_url(doc.url or url)
     result.fields["url"] = doc.url or url or ""
+    return result
+
+
+def clean_flat_html(html: str, config: CleanConfig, url: str | None = None) -> TextResult:
+    """The page's text taken without a tree, cleaned as plain text (see module doc)."""
+    flat = flat_text(html)
+    text = repair(flat.text) if config.fix_encoding else flat.text
+    if not text.strip():
+        return TextResult(paragraphs=[])
+    outlet = outlet_from_url(url)
+    result = clean_plain_text(text, config, None, outlet=outlet, title=flat.title or None)
+    result.title = result.title or flat.title
+    result.outlet = result.outlet or outlet
+    result.fields["url"] = url or ""
     return result

@@ -25,12 +25,17 @@ def _is_tracking(name: str) -> bool:
 
 def normalize_url(url: str) -> str:
     """Canonical form of ``url``: lowercase scheme/host, no default port, fragment,
-    tracking parameters or trailing slash. Query order is kept (it can matter)."""
+    tracking parameters or trailing slash. Query order is kept (it can matter).
+    A URL too malformed to take apart (bad IPv6 brackets, a port out of range) is
+    its own canonical form, so a scraped record with one is still stored."""
     url = url.strip()
-    parts = urlsplit(url)
-    scheme = parts.scheme.lower()
-    host = (parts.hostname or "").lower()
-    port = parts.port if parts.netloc and ":" in parts.netloc.rsplit("@", 1)[-1] else None
+    try:
+        parts = urlsplit(url)
+        scheme = parts.scheme.lower()
+        host = (parts.hostname or "").lower()
+        port = parts.port if parts.netloc and ":" in parts.netloc.rsplit("@", 1)[-1] else None
+    except ValueError:
+        return url
     netloc = host
     if port is not None and DEFAULT_PORTS.get(scheme) != str(port):
         netloc = f"{host}:{port}"

@@ -4,7 +4,10 @@ Scraped text rarely carries a source field, but the junk around the article
 often names the outlet: a social handle (``@Kyivpost_official``), a consent line
 (``updates from The Independent``), a copyright notice (``(c) 2024 Outlet``), an
 invitation (``Follow Outlet on Twitter``). The cleaner asks these functions
-before it drops such lines. For pages the host name is the last resort.
+before it drops such lines. For pages the host name is the last resort. Handles
+and hosts of well-known outlets map to their proper names
+(``dossier.clean.outlet_names``): ``@nytimes`` and ``nytimes.com`` are both
+``The New York Times``.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from collections.abc import Callable, Iterable
 from urllib.parse import urlsplit
 
 from dossier.clean import patterns as P
+from dossier.clean.outlet_names import known_outlet, known_outlet_of_host
 
 #: Words that end outlet names; a lowercase handle is split before them.
 OUTLET_WORDS = (
@@ -41,8 +45,12 @@ NOT_NAMES = frozenset({"us", "our", "me", "the", "this", "all", "free", "here", 
 
 
 def split_handle(handle: str) -> str:
-    """``Kyivpost_official`` -> ``Kyiv Post``; ``TheIndependent`` -> ``The Independent``."""
+    """``Kyivpost_official`` -> ``Kyiv Post``; ``TheIndependent`` -> ``The Independent``;
+    a well-known handle gets its outlet's name (``nytimes`` -> ``The New York Times``)."""
     core = HANDLE_SUFFIX.sub("", handle.lstrip("@")).strip("_.")
+    known = known_outlet(handle) or (known_outlet(core) if core else None)
+    if known:
+        return known
     if not core:
         return ""
     if len(core) <= ACRONYM_MAX and core.isalpha():
@@ -97,9 +105,13 @@ def outlet_from_lines(lines: Iterable[str]) -> str | None:
 
 
 def outlet_from_url(url: str | None) -> str | None:
-    """The site's host without ``www.``/``m.``/``amp.``: a stable outlet key."""
+    """A well-known site's name, else its host without ``www.``/``m.``/``amp.``: a
+    stable outlet key either way."""
     if not url:
         return None
-    host = (urlsplit(url.strip()).hostname or "").lower()
+    try:
+        host = (urlsplit(url.strip()).hostname or "").lower()
+    except ValueError:  # a malformed URL (bad port, brackets) names no outlet
+        return None
     host = re.sub(r"^(?:www\d?|m|amp|mobile)\.", "", host)
-    return host or None
+    return (known_outlet_of_host(host) or host) if host else None

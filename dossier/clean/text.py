@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import ftfy
 
 from dossier.clean import patterns as P
+from dossier.clean.datelines import dateline_date
 from dossier.clean.linemodel import line_vectors, load_model, log_odds
 from dossier.clean.lines import LineFeatures, features, line_reason
 from dossier.clean.outlets import outlet_from_lines
@@ -141,6 +142,17 @@ def _mark_byline(segments: list[Segment], result: TextResult) -> None:
         if match and seg.feats.n_words <= 12:
             result.author = match.group(1).strip()
             seg.reason = "byline"
+            return
+
+
+def _mark_dateline(segments: list[Segment], result: TextResult) -> None:
+    """A line near the top that is only a date ("Published: Oct. 23, 2022") goes, and
+    gives the publication date when no header did."""
+    for seg in segments[:8]:
+        found = dateline_date(seg.text) if seg.reason is None else None
+        if found:
+            result.published = result.published or found
+            seg.reason = "dateline"
             return
 
 
@@ -319,6 +331,7 @@ def label_segments(
     segments = _split_headers(split_lines(text), result)
     _mark_rules(segments)
     _mark_byline(segments, result)
+    _mark_dateline(segments, result)
     result.outlet = outlet or outlet_from_lines(
         s.text for s in segments if s.reason and s.reason not in NO_SELF_REFERENCE
     )

@@ -2,16 +2,18 @@
 
 Each command module defines a click command (or group) and is listed in
 ``COMMAND_MODULES``; the list, not import side effects, decides what the CLI has.
+A command's module is imported only when that command runs (``dossier.cli.lazy``),
+so ``dossier --help`` does not load the language pipeline or any other stage.
 """
 
 from __future__ import annotations
 
-import importlib
 import sys
 
 import click
 
 from dossier import __version__
+from dossier.cli.lazy import LazyGroup
 from dossier.errors import DossierError
 
 #: ``module:attribute`` of every top-level command, in ``--help`` order.
@@ -35,19 +37,12 @@ COMMAND_MODULES: list[str] = [
 ]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=LazyGroup, specs=COMMAND_MODULES, context_settings={"help_option_names": ["-h", "--help"]}
+)
 @click.version_option(__version__, prog_name="dossier")
 def cli() -> None:
     """dossier: turn raw news articles into story dossiers."""
-
-
-def _register() -> None:
-    for spec in COMMAND_MODULES:
-        module_name, attribute = spec.split(":")
-        cli.add_command(getattr(importlib.import_module(module_name), attribute))
-
-
-_register()
 
 
 def main() -> None:

@@ -63,3 +63,21 @@ def _cell(value: Any) -> str:
     if isinstance(value, list | tuple):
         return ", ".join(str(v) for v in value)
     return str(value).replace("\n", " ")
+
+
+def extract_seconds_option(fn: Callable) -> Callable:
+    """Add ``--extract-seconds``: the per-article extraction time limit."""
+    return click.option(
+        "--extract-seconds",
+        type=click.FloatRange(min=0),
+        default=60.0,
+        show_default=True,
+        help="Seconds one article may take to extract; one that takes longer is recorded "
+        "as a D301 failure and skipped (a later run with a larger limit retries it). 0: no limit.",
+    )(fn)
+
+
+def echo_failures(failures: Sequence[Any]) -> None:
+    """One stderr line per ``ExtractionFailure`` (its message names the article)."""
+    for failure in failures:
+        click.echo(f"failed: {failure.message}", err=True)

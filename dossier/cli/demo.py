@@ -7,9 +7,6 @@ from pathlib import Path
 import click
 
 import dossier
-from dossier.jobs.ingest import ingest
-from dossier.jobs.process import process
-from dossier.store import Store
 
 DEMO_DB = "dossier-demo.db"
 
@@ -25,6 +22,10 @@ def sample_dir() -> Path:
 
 def build_demo(db_path: str) -> dict[str, int]:
     """Ingest the sample corpus into ``db_path`` and run the later stages; return counts."""
+    from dossier.jobs.ingest import ingest
+    from dossier.jobs.process import process
+    from dossier.store import Store
+
     store = Store(db_path)
     try:
         summary = ingest([str(sample_dir())], store)
@@ -43,6 +44,8 @@ def build_demo(db_path: str) -> dict[str, int]:
 @click.option("--no-serve", is_flag=True, help="Stop after ingesting and printing the summary.")
 def demo_command(db_path: str, port: int, no_serve: bool) -> None:
     """Ingest the sample corpus into dossier-demo.db, print a summary, then serve it."""
+    from dossier.store import Store
+
     counts = build_demo(db_path)
     click.echo(f"demo store {db_path}: {counts['articles']} articles from {counts['outlets']} "
                f"outlets, {counts['stories']} stories ({counts['stored']} newly stored, "

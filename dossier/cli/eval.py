@@ -6,9 +6,9 @@ prints. Subcommands are listed in ``EVAL_COMMANDS``.
 
 from __future__ import annotations
 
-import importlib
-
 import click
+
+from dossier.cli.lazy import LazyGroup
 
 #: ``module:attribute`` of every ``dossier eval`` subcommand.
 EVAL_COMMANDS: list[str] = [
@@ -20,14 +20,10 @@ EVAL_COMMANDS: list[str] = [
     "dossier.cli.eval_stories:eval_stories",
     "dossier.cli.eval_similarity:eval_similarity",
     "dossier.cli.eval_dossier:eval_dossier",
+    "dossier.cli.eval_entities:eval_entities",
 ]
 
 
-@click.group("eval")
+@click.group("eval", cls=LazyGroup, specs=EVAL_COMMANDS)
 def eval_group() -> None:
     """Score dossier's stages on labelled datasets (see ../shared/datasets/README.md)."""
-
-
-for _spec in EVAL_COMMANDS:
-    _module, _attr = _spec.split(":")
-    eval_group.add_command(getattr(importlib.import_module(_module), _attr))

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import click
 
-from dossier.eval.similarity import evaluate_similarity
-
 
 @click.command("similarity")
 @click.option(
@@ -16,6 +14,8 @@ from dossier.eval.similarity import evaluate_similarity
 )
 def eval_similarity(dataset: str) -> None:
     """Print Pearson r of dossier's distance (1 - similarity) vs Overall (1 same .. 4 unrelated)."""
+    from dossier.eval.similarity import evaluate_similarity
+
     click.echo(f"{'pairs':<8}{'n':>6}{'pearson r':>11}")
     for s in evaluate_similarity(dataset):
         click.echo(f"{s.subset:<8}{s.pairs:>6}{s.pearson_r:>11.3f}")

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import click
 
-from dossier.eval.stories import evaluate_stories, splits_of
-
 
 @click.command("stories")
 @click.option(
@@ -19,6 +17,8 @@ from dossier.eval.stories import evaluate_stories, splits_of
 )
 def eval_stories(dataset: str, splits: tuple[str, ...]) -> None:
     """Stream articles in file order through the linker; print pairwise and BCubed scores."""
+    from dossier.eval.stories import evaluate_stories, splits_of
+
     chosen: list[str | None] = list(splits) or [*splits_of(dataset), None]
     click.echo(
         f"{'split':<8}{'articles':>9}{'events':>8}{'stories':>8}"

@@ -5,11 +5,8 @@ from __future__ import annotations
 import sys
 
 import click
-from tqdm import tqdm
 
-from dossier.cli._util import db_option, open_store
-from dossier.jobs.ingest import IngestConfig, ingest
-from dossier.jobs.process import process
+from dossier.cli._util import db_option, echo_failures, extract_seconds_option, open_store
 from dossier.sources import SourceConfig
 
 
@@ -28,6 +25,7 @@ from dossier.sources import SourceConfig
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--no-link", is_flag=True,
               help="Only store articles; skip extraction, linking and dossiers.")
+@extract_seconds_option
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local",
               show_default=True, help="dask: parse, clean, extract and link features on Dask.")
 @click.option("--scheduler", default=None,
@@ -35,14 +33,21 @@ from dossier.sources import SourceConfig
 @click.option("--workers", type=int, default=None,
               help="Local cluster workers (default: one per CPU).")
 def ingest_command(paths: tuple[str, ...], db_path: str, max_bytes: int, batch_size: int,
-                   quiet: bool, no_link: bool, engine: str, scheduler: str | None,
-                   workers: int | None) -> None:
+                   quiet: bool, no_link: bool, extract_seconds: float, engine: str,
+                   scheduler: str | None, workers: int | None) -> None:
     """Ingest files, folders, globs or - (stdin): text, HTML, JSONL, WARC, RSS/Atom.
 
-    Prints one line per rejected input or record and a closing summary; exits
-    with status 1 when anything was rejected, 0 otherwise.
+    Prints one line per rejected input or record, and per article whose
+    extraction failed or ran out of time, then a closing summary; exits with
+    status 1 when anything was rejected or failed, 0 otherwise.
     """
-    config = IngestConfig(source=SourceConfig(max_bytes=max_bytes), batch_size=batch_size)
+    from tqdm import tqdm
+
+    from dossier.jobs.ingest import IngestConfig, ingest
+    from dossier.jobs.process import process
+
+    config = IngestConfig(source=SourceConfig(max_bytes=max_bytes), batch_size=batch_size,
+                          extract_seconds=extract_seconds or None)
     store = open_store(db_path)
     bar = tqdm(unit="doc", desc="ingest", disable=quiet or not sys.stderr.isatty(), file=sys.stderr)
     try:
@@ -54,7 +59,9 @@ def ingest_command(paths: tuple[str, ...], db_path: str, max_bytes: int, batch_s
         else:
             summary = ingest(list(paths), store, config, progress=lambda _source: bar.update())
             bar.close()
-            processed = None if no_link else process(store)
+            processed = None if no_link else process(
+                store, extract_seconds=config.extract_seconds
+            )
     finally:
         bar.close()
         store.close()
@@ -71,5 +78,6 @@ def ingest_command(paths: tuple[str, ...], db_path: str, max_bytes: int, batch_s
             f"extracted {processed.extracted}, {processed.stories} stories, "
             f"{processed.entities} entities, {processed.dossiers} dossiers built"
         )
-    if summary.rejected:
+        echo_failures(processed.failed)
+    if summary.rejected or (processed is not None and processed.failed):
         sys.exit(1)

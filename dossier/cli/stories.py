@@ -2,24 +2,47 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 
-from dossier.cli._util import db_option, open_store, output_option, print_rows
-from dossier.jobs.process import process
-from dossier.story import FORMATS, render
+from dossier.cli._util import (
+    db_option,
+    echo_failures,
+    extract_seconds_option,
+    open_store,
+    output_option,
+    print_rows,
+)
+from dossier.cli.lazy import LazyChoice
+
+
+def _formats() -> list[str]:
+    from dossier.story import FORMATS
+
+    return sorted(FORMATS)
 
 
 @click.command("link")
 @db_option
 @click.option("--no-extract", is_flag=True, help="Skip extraction; link what is stored.")
-def link_command(db_path: str, no_extract: bool) -> None:
-    """Bring extraction, stories, entities and dossiers up to date (ingest runs this too)."""
+@extract_seconds_option
+def link_command(db_path: str, no_extract: bool, extract_seconds: float) -> None:
+    """Bring extraction, stories, entities and dossiers up to date (ingest runs this too).
+
+    Exits with status 1 when an article's extraction failed or ran out of time.
+    """
+    from dossier.jobs.process import process
+
     with open_store(db_path) as store:
-        summary = process(store, extract=not no_extract)
+        summary = process(store, extract=not no_extract, extract_seconds=extract_seconds or None)
     click.echo(
         f"extracted {summary.extracted}, linked {summary.linked} articles into "
         f"{summary.stories} stories, {summary.entities} entities, {summary.dossiers} dossiers built"
     )
+    echo_failures(summary.failed)
+    if summary.failed:
+        sys.exit(1)
 
 
 @click.command("stories")
@@ -42,10 +65,12 @@ def stories_command(db_path: str, limit: int, offset: int, fmt: str) -> None:
 @click.command("story")
 @click.argument("story_id")
 @db_option
-@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="text",
+@click.option("--format", "fmt", type=LazyChoice(_formats), default="text",
               show_default=True, help="Output format of the dossier.")
 def story_command(story_id: str, db_path: str, fmt: str) -> None:
     """Print one story's dossier (an id prefix is enough)."""
+    from dossier.story import render
+
     with open_store(db_path) as store:
         story = store.story(story_id)
         if story is None:

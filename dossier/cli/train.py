@@ -6,8 +6,6 @@ from pathlib import Path
 
 import click
 
-from dossier.nlp.loader import MODEL_DIR
-
 
 @click.group("train")
 def train_group() -> None:
@@ -18,8 +16,9 @@ def train_group() -> None:
 @click.option("--data", type=click.Path(exists=True, file_okay=False, path_type=Path),
               default=Path("../shared/datasets"), show_default=True,
               help="Folder with treebanks/ and ner/ (see its README).")
-@click.option("--output", type=click.Path(file_okay=False, path_type=Path), default=MODEL_DIR,
-              show_default=True, help="Where the trained model directory is written.")
+@click.option("--output", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where the trained model directory is written (default: the model "
+              "shipped in dossier/nlp/model).")
 @click.option("--workdir", type=click.Path(file_okay=False, path_type=Path),
               default=Path(".cache/pipeline"), show_default=True,
               help="Scratch folder for converted corpora and checkpoints.")
@@ -28,13 +27,15 @@ def train_group() -> None:
 @click.option("--limit", type=int, default=None, help="Docs per source (smoke tests only).")
 @click.option("--eval-limit", type=int, default=None, help="Sentences per test benchmark.")
 @click.option("--batch-words", type=int, default=None, help="Fixed batch size in words.")
-def train_pipeline_command(data: Path, output: Path, workdir: Path, max_steps: int | None,
+def train_pipeline_command(data: Path, output: Path | None, workdir: Path, max_steps: int | None,
                            eval_frequency: int | None, limit: int | None,
                            eval_limit: int | None, batch_words: int | None) -> None:
     """Convert the data, train the English pipeline, evaluate it and write the model."""
     from dossier.eval.pipeline import format_table
+    from dossier.nlp.loader import MODEL_DIR
     from dossier.nlp.train import TrainSettings, train_pipeline
 
+    output = output or MODEL_DIR
     settings = TrainSettings(data, output, workdir, max_steps, eval_frequency, limit,
                              eval_limit, batch_words)
     scores = train_pipeline(settings, log=click.echo)

@@ -17,9 +17,9 @@ from typing import Any
 from dossier.model import Article, Extraction
 
 #: Bump whenever output changes; the store re-runs extraction when it differs.
-EXTRACTOR_VERSION = "extract-0.1.0"
+EXTRACTOR_VERSION = "extract-0.1.2"
 
-__all__ = ["EXTRACTOR_VERSION", "extract", "extract_many", "extract_from_doc"]
+__all__ = ["EXTRACTOR_VERSION", "extract", "extract_many", "extract_from_doc", "pipeline"]
 
 
 def _pipeline() -> Any | None:
@@ -30,6 +30,12 @@ def _pipeline() -> Any | None:
         return load()
     except Exception:  # noqa: BLE001  (no model shipped yet: degrade, do not fail)
         return None
+
+
+def pipeline() -> Any | None:
+    """The shared pipeline (None: rules only). Callers that time extraction load it
+    first with this, so the one-off loading is not counted against a document."""
+    return _pipeline()
 
 
 def extract(article: Article, nlp: Any | None = None) -> Extraction:

@@ -92,11 +92,13 @@ def _span(text: str, m: Mention):
 
 
 def _group(text: str, index: EntityIndex) -> None:
+    _one_type_per_name(index.mentions)
     by_key: dict[str, Entity] = {}
     persons: list[Entity] = []
+    others: list[tuple[str, Entity]] = []  # multi-word non-person names, for acronyms
     order = sorted(index.mentions, key=lambda m: (-len(m.text.split()), m.start))
     for m in order:
-        key, name = _group_key(m, persons)
+        key, name = _group_key(m, persons, others)
         ent = by_key.get(key)
         if ent is None:
             ent = Entity(f"e{len(by_key) + 1}", name, _entity_type(m), [])
@@ -104,6 +106,8 @@ def _group(text: str, index: EntityIndex) -> None:
             by_key[key] = ent
             if ent.type == "PERSON" and len(m.text.split()) >= 2:
                 persons.append(ent)
+            elif len(m.text.split()) >= 2:
+                others.append((key, ent))
         if m.titled or (m.type == "PERSON" and ent.type == "OTHER"):
             ent.type = "PERSON"
         m.key = ent.key
@@ -128,7 +132,30 @@ def _group(text: str, index: EntityIndex) -> None:
         m.key = m.key[1:] if m.key and m.key.startswith("#") else m.key
 
 
-def _group_key(m: Mention, persons: list[Entity]) -> tuple[str, str]:
+#: Tie-break when one name gets several types: gazetteer-confirmed places first.
+_TYPE_ORDER = ("GPE", "LOC", "ORG", "PERSON", "NORP", "OTHER")
+
+
+def _one_type_per_name(mentions: list[Mention]) -> None:
+    """One name, one type per article: "Kherson" tagged PERSON once and GPE once gets the
+    majority type (ties: a place, since GPE comes from gazetteers and PERSON from the
+    model's guess), so its mentions form one entity of one type. Titles still make people."""
+    votes: dict[str, dict[str, int]] = {}
+    for m in mentions:
+        if m.type != "OTHER":
+            count = votes.setdefault(m.text.lower(), {})
+            count[m.type] = count.get(m.type, 0) + 1
+    for m in mentions:
+        count = votes.get(m.text.lower(), {})
+        if len(count) > 1 and not m.titled:
+            m.type = max(count, key=lambda t: (count[t], -_TYPE_ORDER.index(t)))
+
+
+def _group_key(m: Mention, persons: list[Entity],
+               others: list[tuple[str, Entity]]) -> tuple[str, str]:
+    """Which entity a name joins: its country, a person it names in part, the organisation
+    its acronym spells, else its own text. The text key ignores the mention's type: one
+    article's "Fort Lee" tagged LOC once and GPE once is one place."""
     canon = places.country(m.text) if m.type in ("GPE", "NORP") else None
     if canon:
         return "place:" + canon, canon
@@ -139,10 +166,33 @@ def _group_key(m: Mention, persons: list[Entity]) -> tuple[str, str]:
             parts = p.name.split()
             if m.text in (parts[-1], parts[0]) and (m.type in ("PERSON", "OTHER") or m.titled
                                                     or len(parts) > 1):
-                return "person:" + p.name, p.name
-    if m.type == "PERSON":
-        return "person:" + m.text, m.text
-    return m.type + ":" + m.text.lower(), m.text
+                return _name_key(p.name), p.name
+        for key, ent in others:
+            if m.type != "PERSON" and _spells(m.text, ent.name):
+                return key, ent.name
+    elif len(words) >= 2 and m.type in ("PERSON", "OTHER"):
+        for p in persons:  # "López Obrador", "Antonín Dvořák" in a longer full name
+            parts = p.name.split()
+            if len(parts) > len(words) and (parts[-len(words):] == words
+                                            or [parts[0], parts[-1]] == words):
+                return _name_key(p.name), p.name
+    return _name_key(m.text), m.text
+
+
+def _name_key(text: str) -> str:
+    return "name:" + text.lower()
+
+
+def _spells(acronym: str, name: str) -> bool:
+    """"NASA" = "National Aeronautics and Space Administration", "MoD" = "Ministry of
+    Defence": the letters are the initials of every word or of the capitalised ones."""
+    letters = acronym.replace(".", "")
+    if not (2 <= len(letters) <= 6 and letters.isalpha()
+            and sum(c.isupper() for c in letters) >= 2):
+        return False
+    words = [w for w in re.split(r"[\s-]+", name) if w]
+    initials = ("".join(w[0] for w in words), "".join(w[0] for w in words if w[0].isupper()))
+    return letters.lower() in {i.lower() for i in initials}
 
 
 def _entity_type(m: Mention) -> str:

@@ -72,7 +72,12 @@ class Mention:
 
 
 def _strip(text: str, s: int, e: int) -> tuple[int, int]:
-    """Drop leading stop words ("The", "In") and a trailing possessive from a span."""
+    """Drop surrounding whitespace, leading stop words ("The", "In") and a trailing
+    possessive from a span (a model's entity can end on a paragraph break)."""
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
     while True:
         m = re.match(r"([\w’'.]+)\s+", text[s:e])
         if m and m.group(1).lower().rstrip(".") in STOP and s + m.end() < e:

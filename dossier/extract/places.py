@@ -18,6 +18,7 @@ ALIASES: dict[str, str] = {
     "the uk": "United Kingdom", "the united kingdom": "United Kingdom",
     "us": "United States", "u.s.": "United States", "usa": "United States",
     "u.s.a.": "United States", "america": "United States", "united states": "United States",
+    "u.s": "United States", "u.k": "United Kingdom",  # "in the U.S." ends a sentence
     "the us": "United States", "the united states": "United States",
     "russia": "Russia", "russian federation": "Russia", "iran": "Iran", "syria": "Syria",
     "south korea": "South Korea", "north korea": "North Korea", "taiwan": "Taiwan",

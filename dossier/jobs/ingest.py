@@ -38,6 +38,9 @@ class IngestConfig:
     #: limit), so one pathological page cannot stall a batch. Enforced with SIGALRM
     #: on the main thread only (see ``dossier.jobs.limits``).
     clean_seconds: float | None = 120.0
+    #: Seconds one article may spend being extracted (None: no limit); see
+    #: ``dossier.jobs.extract``. Used by the Dask workers and by ``process``.
+    extract_seconds: float | None = 60.0
 
 
 @dataclass

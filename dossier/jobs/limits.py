@@ -13,13 +13,17 @@ Two ways to enforce the budget:
   is shared). A document over budget gets its worker killed and a fresh one
   started; this stops anything, even a C extension that never returns to the
   interpreter, and ``recycle_after`` bounds memory on long runs.
-- ``isolate=False``: a ``SIGALRM`` timer in the calling thread. No process, no
-  pickling, but only interrupts Python code, and only on the main thread of a
-  POSIX process; elsewhere the function runs without a limit.
+- ``isolate=False``: a timer in the calling thread. No process, no pickling,
+  but it only interrupts Python code. On the main thread of a POSIX process it
+  is ``SIGALRM`` (which also stops a runaway regular expression); on any other
+  thread (a Dask worker's task threads, a server's) a watchdog thread raises the
+  timeout in the calling thread with ``PyThreadState_SetAsyncExc``, which takes
+  effect at the next Python instruction (so not inside one long C call).
 """
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import signal
 import threading
@@ -63,17 +67,59 @@ def _alarm(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
+def _raise_in(thread_id: int, exc: type[BaseException] | None) -> None:
+    """Make ``thread_id`` raise ``exc`` at its next Python instruction (None: cancel)."""
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(
+        ctypes.c_ulong(thread_id), ctypes.py_object(exc) if exc is not None else None
+    )
+
+
+@contextmanager
+def _watchdog(seconds: float) -> Iterator[None]:
+    """SIGALRM's stand-in off the main thread: a timer thread interrupts this one.
+
+    The lock and flag close the race with a timer that fires just as the guarded
+    code returns: once ``done`` is set the timer cannot fire, and an interruption
+    it already queued is withdrawn before this block is left (if it has not been
+    raised already, inside the block, where the caller catches it).
+    """
+    target, lock, state = threading.get_ident(), threading.Lock(), {"done": False, "fired": False}
+
+    def fire() -> None:
+        with lock:
+            if not state["done"]:
+                state["fired"] = True
+                _raise_in(target, _Alarm)
+
+    timer = threading.Timer(seconds, fire)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        with lock:
+            state["done"] = True
+        timer.cancel()
+        if state["fired"]:
+            _raise_in(target, None)
+
+
+def _time_limit(seconds: float) -> Any:
+    """The context that stops this thread's Python code after ``seconds`` with ``_Alarm``."""
+    return _alarm(seconds) if _alarm_usable() else _watchdog(seconds)
+
+
 def call_with_time_limit(
     fn: Callable[[T], R], item: T, *, seconds: float, stage: str, key: str
 ) -> R | StageError:
-    """``fn(item)`` in this thread under a SIGALRM budget; errors become StageErrors.
+    """``fn(item)`` in this thread under a ``seconds`` budget; errors become StageErrors.
 
     ``seconds <= 0`` means no limit (exceptions are still caught).
     """
     try:
-        if seconds <= 0 or not _alarm_usable():
+        if seconds <= 0:
             return fn(item)
-        with _alarm(seconds):
+        with _time_limit(seconds):
             return fn(item)
     except _Alarm:
         return StageTimeout(stage, key, f"stopped after the {seconds:g}-second limit")

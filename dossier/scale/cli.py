@@ -21,7 +21,10 @@ def ingest_on_dask(
     show = not quiet and sys.stdout.isatty()  # Dask's bar writes to stdout
     with DaskRunner(scheduler, workers, progress=show) as runner:
         summary = runner.ingest(paths, store, config)
-        processed = process(store, linking=runner.link) if link else None
+        processed = (
+            process(store, linking=runner.link, extract_seconds=config.extract_seconds)
+            if link else None
+        )
     if processed is not None:
         _count_worker_extractions(store, summary, processed)
     return summary, processed
@@ -30,11 +33,13 @@ def ingest_on_dask(
 def _count_worker_extractions(
     store: Store, summary: IngestSummary, processed: ProcessSummary
 ) -> None:
-    """Workers extracted the new articles, so ``process`` found none pending: count them,
-    and rebuild the dossiers of stories whose article got a new version (as ``process``
-    does for articles it extracts itself)."""
+    """Workers extracted the new articles, so ``process`` found none pending: count them
+    (and those they gave up on), and rebuild the dossiers of stories whose article got
+    a new version (as ``process`` does for articles it extracts itself)."""
     new = [*summary.stored, *summary.new_versions]
     processed.extracted += sum(store.extraction(i) is not None for i in new)
+    fresh = set(new)  # and report the articles the workers could not extract
+    processed.failed += [f for f in store.extraction_failures(None) if f.article_id in fresh]
     stories = {a.story_id for a in map(store.story_of, summary.new_versions) if a}
     if stories:
         processed.dossiers += run_dossiers(store, sorted(stories))

@@ -9,6 +9,7 @@ order the partitions finished in.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from dossier.clean import LineStats
 from dossier.jobs.ingest import IngestSummary
@@ -58,6 +59,10 @@ def load_item(store: Store, sha: str, item: ItemResult, summary: IngestSummary) 
     (summary.stored if outcome == "stored" else summary.new_versions).append(article.id)
     if item.extraction is not None:
         store.save_extraction(item.extraction, article.version)
+    elif item.extraction_failure is not None:
+        store.save_extraction_failure(
+            replace(item.extraction_failure, article_version=article.version)
+        )
     return True
 
 

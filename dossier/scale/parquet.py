@@ -2,7 +2,8 @@
 
 Readable columns (kind, source, record, reason, article id, title, outlet,
 published) let a person inspect a partition with any Parquet tool; ``payload``
-holds the exact objects (article, extraction, line-statistics rows) pickled, so
+holds the exact objects (article, extraction, line-statistics rows, extraction
+failure) pickled, so
 loading them into the store is lossless.
 """
 
@@ -13,7 +14,7 @@ import pickle
 from dataclasses import dataclass, field
 from typing import Literal
 
-from dossier.model import Article, Extraction
+from dossier.model import Article, Extraction, ExtractionFailure
 
 Kind = Literal["article", "dropped", "rejected", "seen"]
 
@@ -34,6 +35,9 @@ class ItemResult:
     extraction: Extraction | None = None
     #: ``LineStats.to_rows()`` of this document alone (articles only).
     stats_rows: list[tuple[str, str, int]] = field(default_factory=list)
+    #: Why the worker could not extract the article (out of time, an error); the
+    #: client records it with the stored article's version.
+    extraction_failure: ExtractionFailure | None = None
 
 
 def write_results(items: list[ItemResult], path: str | None = None) -> str | bytes:
@@ -53,7 +57,7 @@ def write_results(items: list[ItemResult], path: str | None = None) -> str | byt
         columns["title"].append(art.title if art else None)
         columns["outlet"].append(art.outlet if art else None)
         columns["published"].append(art.published if art else None)
-        payload = (art, item.extraction, item.stats_rows)
+        payload = (art, item.extraction, item.stats_rows, item.extraction_failure)
         columns["payload"].append(pickle.dumps(payload, protocol=5))
     schema = pa.schema([
         ("pos", pa.int64()), ("kind", pa.string()), ("source", pa.string()),
@@ -78,10 +82,10 @@ def read_results(where: str | bytes) -> list[ItemResult]:
     rows = table.to_pydict()
     items = []
     for i in range(table.num_rows):
-        article, extraction, stats_rows = pickle.loads(rows["payload"][i])
+        article, extraction, stats_rows, failure = pickle.loads(rows["payload"][i])
         items.append(ItemResult(
             pos=rows["pos"][i], kind=rows["kind"][i], source=rows["source"][i],
             record=rows["record"][i], reason=rows["reason"][i], article=article,
-            extraction=extraction, stats_rows=stats_rows,
+            extraction=extraction, stats_rows=stats_rows, extraction_failure=failure,
         ))
     return items

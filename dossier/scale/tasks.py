@@ -2,7 +2,7 @@
 
 Every function is top level and takes only picklable ``dossier`` objects, so
 Dask can ship it anywhere. They call the stages exactly as the single-process
-ingest does (``read_input``, ``document_lines``, ``clean``, ``extract_many``);
+ingest does (``read_input``, ``document_lines``, ``clean``, ``extract_guarded``);
 only the bookkeeping (which documents the store has seen, in what order results
 are stored) stays with the client.
 """
@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 
 from dossier.clean import CleanConfig, Dropped, LineStats, document_lines
 from dossier.clean.stats import DOC_TOTAL
+from dossier.errors import StageError
 from dossier.jobs.ingest import IngestConfig, _clean_in_time
-from dossier.model import Article, Extraction, RawDocument, Rejected
+from dossier.model import Extraction, RawDocument, Rejected
 from dossier.scale.parquet import ItemResult, write_results
 from dossier.scale.partitions import InputSource, Partition, input_items
 from dossier.sources import SourceConfig
@@ -91,7 +92,7 @@ def clean_partition(
         for pos, item in enumerate(items, start=part.start)
     ]
     if extract:
-        _attach_extractions(results)
+        _attach_extractions(results, config.extract_seconds)
     path = None if out_dir is None else os.path.join(out_dir, f"part-{part.index:06d}.parquet")
     return write_results(results, path)
 
@@ -116,26 +117,38 @@ def _one_item(
                       stats_rows=own.to_rows())
 
 
-def extractor() -> Callable[[list[Article]], Iterable[Extraction]] | None:
-    """``dossier.extract.extract_many`` when the extraction stage provides it."""
+def extractor() -> Callable[..., Iterable[Extraction | StageError]] | None:
+    """``dossier.jobs.extract.extract_guarded`` when the extraction stage provides it."""
     try:
-        from dossier.extract import extract_many
+        import dossier.extract  # noqa: F401
     except ImportError:
         return None
-    return extract_many
+    from dossier.jobs.extract import extract_guarded
+
+    return extract_guarded
 
 
-def _attach_extractions(results: list[ItemResult]) -> None:
-    """Run extraction over the slice's articles; on failure leave it to the client's job."""
+def _attach_extractions(results: list[ItemResult], seconds: float | None) -> None:
+    """Extract the slice's articles, each under the per-article limit (which a task
+    thread enforces with the watchdog of ``dossier.jobs.limits``); an article that
+    fails or runs out of time carries its failure to the client, the rest their
+    extraction. If the stage itself breaks, the client's ``run_extraction`` retries."""
+    from dossier.extract import EXTRACTOR_VERSION
+    from dossier.jobs.extract import failure_record
+
     run = extractor()
-    articles = [r.article for r in results if r.article is not None]
-    if run is None or not articles:
+    with_article = [r for r in results if r.article is not None]
+    if run is None or not with_article:
         return
     try:
-        extractions = list(run(articles))
+        outcomes = list(run([r.article for r in with_article], seconds=seconds))
     except Exception:  # noqa: BLE001 - run_extraction retries these on the client
         return
-    with_article = [r for r in results if r.article is not None]
-    if len(extractions) == len(with_article):
-        for r, extraction in zip(with_article, extractions, strict=True):
-            r.extraction = extraction
+    if len(outcomes) != len(with_article):
+        return
+    for r, outcome in zip(with_article, outcomes, strict=True):
+        if isinstance(outcome, StageError):
+            assert r.article is not None
+            r.extraction_failure = failure_record(r.article, outcome, EXTRACTOR_VERSION, seconds)
+        else:
+            r.extraction = outcome

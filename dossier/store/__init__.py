@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from dossier.store.articles import ArticleQueries, Outcome, fts_query
 from dossier.store.connection import DEFAULT_DB
+from dossier.store.listings import ListingQueries
 from dossier.store.stories import StageQueries
 
 
-class Store(ArticleQueries, StageQueries):
+class Store(ArticleQueries, StageQueries, ListingQueries):
     """A dossier database. ``Store(":memory:")`` for tests, a path otherwise."""
 
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from dossier.clean import LineStats
 from dossier.model import Article, Rejected
 from dossier.store.base import StoreBase, now
 from dossier.store.codec import ARTICLE_COLUMNS, article_to_row, row_to_article
+
+if TYPE_CHECKING:  # the cleaner (and trafilatura) load only when line statistics are read
+    from dossier.clean import LineStats
 
 Outcome = Literal["stored", "unchanged", "new_version"]
 
@@ -163,6 +165,8 @@ class ArticleQueries(StoreBase):
 
     def line_stats(self) -> LineStats:
         """The cleaner's corpus memory of recurring lines per outlet."""
+        from dossier.clean import LineStats
+
         rows = self.conn.execute("SELECT outlet, line_hash, n FROM line_stats")
         return LineStats.from_rows((r[0], r[1], r[2]) for r in rows)
 

@@ -79,6 +79,12 @@ ORPHAN_CHECKS: list[tuple[str, str, str]] = [
         "extractions of an article version that is not stored",
     ),
     (
+        "extraction failures -> articles",
+        "SELECT COUNT(*) FROM extraction_failures f WHERE NOT EXISTS "
+        "(SELECT 1 FROM articles a WHERE a.id = f.article_id AND a.version = f.article_version)",
+        "extraction failures of an article version that is not stored",
+    ),
+    (
         "story_articles -> articles",
         "SELECT COUNT(*) FROM story_articles s WHERE NOT EXISTS "
         "(SELECT 1 FROM articles a WHERE a.id = s.article_id)",

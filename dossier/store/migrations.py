@@ -180,3 +180,22 @@ def _stages(conn: sqlite3.Connection) -> None:
         );
         """
     )
+
+
+@migration("0003_extraction_failures")
+def _extraction_failures(conn: sqlite3.Connection) -> None:
+    """Articles whose extraction failed or ran out of time, so later runs skip them
+    (a timeout is retried once the time limit is larger) and people can list them."""
+    conn.executescript(
+        """
+        CREATE TABLE extraction_failures (
+            article_id TEXT PRIMARY KEY,
+            article_version INTEGER NOT NULL,
+            extractor_version TEXT NOT NULL,
+            code TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            seconds REAL,
+            failed_at TEXT NOT NULL
+        );
+        """
+    )

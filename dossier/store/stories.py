@@ -7,7 +7,14 @@ from collections.abc import Iterable
 from dataclasses import asdict
 from typing import Any
 
-from dossier.model import CanonicalEntity, Dossier, Extraction, Story, StoryAssignment
+from dossier.model import (
+    CanonicalEntity,
+    Dossier,
+    Extraction,
+    ExtractionFailure,
+    Story,
+    StoryAssignment,
+)
 from dossier.store.base import StoreBase, now
 from dossier.store.codec import dumps, from_dict
 
@@ -26,6 +33,9 @@ class StageQueries(StoreBase):
                 dumps(asdict(extraction)),
                 now(),
             ),
+        )
+        self.conn.execute(
+            "DELETE FROM extraction_failures WHERE article_id = ?", (extraction.article_id,)
         )
 
     def extraction(self, article_id: str) -> Extraction | None:
@@ -46,15 +56,41 @@ class StageQueries(StoreBase):
                 found[row[0]] = from_dict(Extraction, json.loads(row[1]))
         return found
 
-    def articles_needing_extraction(self, extractor_version: str) -> list[str]:
-        """Current articles not yet extracted, or from older text or by an older extractor."""
+    def articles_needing_extraction(self, extractor_version: str, seconds: float = 0) -> list[str]:
+        """Current articles not yet extracted, or from older text or by an older extractor.
+
+        An article whose extraction failed on this text with this extractor is
+        left out: for good after an error, and after a time-out until ``seconds``
+        (the time limit of this run; 0 for none) is larger than the one it ran out of.
+        """
         rows = self.conn.execute(
             "SELECT a.id FROM current_articles a LEFT JOIN extractions e ON e.article_id = a.id "
-            "WHERE e.article_id IS NULL OR e.article_version != a.version "
-            "OR e.extractor_version != ? ORDER BY a.seq",
-            (extractor_version,),
+            "LEFT JOIN extraction_failures f ON f.article_id = a.id "
+            "AND f.article_version = a.version AND f.extractor_version = ?1 "
+            "WHERE (e.article_id IS NULL OR e.article_version != a.version "
+            "OR e.extractor_version != ?1) AND (f.article_id IS NULL OR "
+            "(f.code = 'D301' AND (?2 <= 0 OR ?2 > COALESCE(f.seconds, 0)))) ORDER BY a.seq",
+            (extractor_version, seconds),
         )
         return [r[0] for r in rows]
+
+    def save_extraction_failure(self, failure: ExtractionFailure) -> None:
+        """Record (or replace) why an article's extraction gave up."""
+        self.conn.execute(
+            "INSERT OR REPLACE INTO extraction_failures (article_id, article_version, "
+            "extractor_version, code, reason, seconds, failed_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (failure.article_id, failure.article_version, failure.extractor_version,
+             failure.code, failure.message, failure.seconds, failure.failed_at or now()),
+        )
+
+    def extraction_failures(self, limit: int | None = 100) -> list[ExtractionFailure]:
+        """Recorded extraction failures, latest first."""
+        rows = self.conn.execute(
+            "SELECT article_id, article_version, extractor_version, code, reason, seconds, "
+            "failed_at FROM extraction_failures ORDER BY failed_at DESC, article_id LIMIT ?",
+            (-1 if limit is None else limit,),
+        )
+        return [ExtractionFailure(*row) for row in rows]
 
     # ------------------------------------------------------------------ linking
     def linker_state(self) -> bytes | None:

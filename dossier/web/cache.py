@@ -12,7 +12,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 
-from dossier.store.web import WebStore
+from dossier.store import Store
 
 
 class PageCache:
@@ -22,7 +22,7 @@ class PageCache:
         self.size = size
         self._pages: OrderedDict[str, bytes] = OrderedDict()
         self._lock = threading.Lock()
-        self._watch = WebStore(db_path, read_only=True) if size else None
+        self._watch = Store(db_path, read_only=True) if size else None
         self._version: int | None = None
         self.hits = self.misses = 0
 

@@ -13,7 +13,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Request
 
-from dossier.store.web import WebStore
+from dossier.store import Store
 
 router = APIRouter(tags=["ingest"])
 MAX_BODY = 50 * 1024 * 1024
@@ -44,7 +44,7 @@ def _ingest_bytes(state: Any, name: str, body: bytes, process: bool) -> dict[str
     with state.write_lock, tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / safe
         path.write_bytes(body)
-        store = WebStore(state.db_path)
+        store = Store(state.db_path)
         try:
             summary = ingest([str(path)], store)
             stages = run_stages(store) if process and summary.documents else None

@@ -1,18 +1,18 @@
-"""Counts the HTTP API needs for pagination, as a mixin over the store.
+"""Totals and cross-references for listings: how many pages, who is in a story.
 
-Listing endpoints answer ``total`` next to each page so a client knows how many
-pages there are; the article mixin returns pages but not totals. User text only
-ever arrives here as bound parameters (``?``), never spliced into SQL.
+Listing endpoints (HTTP API, web pages, CLI) answer ``total`` next to each page
+so a reader knows how many pages there are; the article mixin returns pages but
+not totals. User text only ever arrives here as bound parameters (``?``), never
+spliced into SQL.
 """
 
 from __future__ import annotations
 
-from dossier.store import Store
 from dossier.store.articles import article_filters, fts_query
 from dossier.store.base import StoreBase
 
 
-class WebQueries(StoreBase):
+class ListingQueries(StoreBase):
     def article_total(
         self,
         *,
@@ -79,8 +79,4 @@ class WebQueries(StoreBase):
         return [r[0] for r in rows]
 
 
-class WebStore(WebQueries, Store):
-    """The store as the web layer sees it: every query mixin plus the counts above."""
-
-
-__all__ = ["WebQueries", "WebStore"]
+__all__ = ["ListingQueries"]
