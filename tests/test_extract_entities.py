@@ -134,3 +134,17 @@ def test_spans_lose_surrounding_whitespace() -> None:
 
     text = "Argentine State\n\nThe next"
     assert _strip(text, 0, 17) == (0, 15)
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize(("text", "name"), [
+    ("Flowers were left at the gates. (Photo: Tomas Reed/The Meridian Daily)", "Meridian Daily"),
+    ("AMBERSFIELD, March 4 (Northwind Wire) - A fire killed 12 people.", "Northwind Wire"),
+    ("Shares in Teller Polymers fell 9 percent on Tuesday.", "Teller Polymers"),
+])
+def test_outlets_and_companies_are_not_people(text: str, name: str, mode: str) -> None:
+    from dossier.extract.entities import find_entities
+
+    nlp = pipeline() if mode == "model" else None
+    found = find_entities(text, nlp(text) if nlp is not None else None).entities
+    assert [e.type for e in found if e.name == name] == ["ORG"]

@@ -32,7 +32,9 @@ ORG_WORDS = re.compile(
     r"Group|Forces|Army|Navy|Court|Senate|Congress|Parliament|Government|Commission|"
     r"Organi[sz]ation|Association|League|News|Telegraph|Independent|Guardian|BBC|CNN|Fed|"
     r"Foundation|Campaign|Alliance|Command|Service|Intelligence|Police|Assembly|UN|EU|Images|"
-    r"Press|Media|Network|Airlines|Club|Institution)\b")
+    r"Press|Media|Network|Airlines|Club|Institution|Daily|Wire|Herald|Tribune|Gazette|Journal|"
+    r"Courier|Ledger|Chronicle|Industries|Holdings|Technologies|Motors|Pharmaceuticals|"
+    r"Chemicals|Polymers|Enterprises)\b")
 STOP = {
     "the", "a", "an", "in", "on", "at", "for", "but", "and", "or", "however", "following",
     "alongside", "as", "after", "before", "since", "when", "while", "if", "this", "that",

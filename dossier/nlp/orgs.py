@@ -37,6 +37,13 @@ ORG_HEADS = LEGAL_SUFFIXES | {
     "society", "foundation", "federation", "committee", "commission", "council", "agency",
     "ministry", "department", "bureau", "corps", "airlines", "airways", "company",
     "organization", "organisation",
+    # companies
+    "group", "holdings", "industries", "technologies", "systems", "motors", "pharmaceuticals",
+    "chemicals", "polymers", "enterprises",
+    # news outlets: a credit ("Photo: Tomas Reed/The Meridian Daily") or a wire dateline
+    # names its outlet where a person's name is expected
+    "news", "times", "post", "herald", "tribune", "gazette", "journal", "courier", "ledger",
+    "wire", "daily", "telegraph", "chronicle", "press", "broadcasting", "newspaper",
 }
 #: Head nouns that open an organisation name with "of" ("Ministry of Defence").
 ORG_OF_HEADS = {"university", "college", "institute", "academy", "league", "association",
