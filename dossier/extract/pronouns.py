@@ -1,0 +1,236 @@
+"""Third-person pronouns resolved to the article's entities, by agreement and salience.
+
+In the spirit of Lappin and Leass (1994): every earlier mention of an entity in the
+current sentence and the few before it adds salience (a base for being mentioned,
+more as a subject than an object, none extra when tucked in a prepositional phrase
+or a possessive), halved for each sentence back; a candidate whose mention plays the
+pronoun's own role (subject for subject) gets a parallelism bonus. Before salience,
+hard constraints: number (*they* is never one person), gender (*she* is not Mr
+Wallace; see :mod:`dossier.extract.gender`), animacy (people are never *it*), and
+binding (in "Wallace thanked him", *him* is not Wallace). Resolved pronouns join their
+entity and add salience for the next ones, and a gendered pronoun settles the gender
+of a person the text had not gendered. Grammatical roles come from the parse when
+there is one, else from word order and prepositions.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from dossier.extract import gender
+from dossier.extract.mentions import Mention
+from dossier.model import Entity, Span
+
+if TYPE_CHECKING:
+    from dossier.extract.entities import EntityIndex
+
+
+@dataclass(frozen=True)
+class Pronoun:
+    """What a pronoun form says about its antecedent, and its own grammatical role."""
+
+    number: str  # "sg" or "pl"
+    gender: str | None  # "m", "f", "n" (it) or None (they)
+    role: str  # "subj", "obj", "poss", "refl", or "" (decided in context)
+
+
+PRONOUNS: dict[str, Pronoun] = {
+    "he": Pronoun("sg", "m", "subj"), "him": Pronoun("sg", "m", "obj"),
+    "his": Pronoun("sg", "m", "poss"), "himself": Pronoun("sg", "m", "refl"),
+    "she": Pronoun("sg", "f", "subj"), "her": Pronoun("sg", "f", ""),
+    "hers": Pronoun("sg", "f", "poss"), "herself": Pronoun("sg", "f", "refl"),
+    "it": Pronoun("sg", "n", ""), "its": Pronoun("sg", "n", "poss"),
+    "itself": Pronoun("sg", "n", "refl"),
+}
+_PRONOUN_RE = re.compile(r"\b(?:" + "|".join(sorted(PRONOUNS, key=len, reverse=True))
+                         + r")\b", re.I)
+
+#: Entity types each kind of pronoun may take (``is_actor`` places also take "it").
+TAKES: dict[str, frozenset[str]] = {
+    "m": frozenset({"PERSON"}), "f": frozenset({"PERSON"}), "n": frozenset({"ORG"}),
+}
+#: Lappin-Leass salience weights by grammatical role: base (recency) + role + head noun
+#: emphasis (not embedded) + non-adverbial.
+WEIGHTS: dict[str, int] = {"subj": 310, "obj": 280, "iobj": 270, "obl": 180, "poss": 150,
+                           "refl": 230, "other": 230}
+PARALLEL = 35
+WINDOW = 3  # sentences back
+_DEP_ROLE = {"nsubj": "subj", "nsubj:pass": "subj", "nsubj:outer": "subj", "csubj": "subj",
+             "expl": "other", "obj": "obj", "iobj": "iobj", "nmod:poss": "poss",
+             "obl": "obl", "obl:agent": "obl", "obl:unmarked": "obl", "nmod": "obl"}
+_PREP = (r"in|on|at|of|with|by|for|from|to|into|onto|about|against|under|over|after|before|"
+         r"between|during|through|without|among|toward|towards|like|than|via|upon|within")
+_AFTER_PREP = re.compile(r"\b(?:" + _PREP + r")\s+(?:the\s+)?$", re.I)
+_CLAUSE_BREAK = re.compile(r"[,;:“”\"()—–]|\b(?:and|but|or|that|who|whom|which|when|while|"
+                           r"because|if|although|said|says|as|after|before|since)\b", re.I)
+_NOT_NOUN = re.compile(r"\s+(?:a|an|the|that|this|to|and|or|but|in|on|at|of|with|by|for|"
+                       r"from|into|about|as|if|when|was|is|had|has|would|will|could|"
+                       r"should|might|must|did|does|not|back|up|out|off|down|over)\b", re.I)
+
+
+class Context:
+    """Roles of mentions in one article: from the parse when given, else from text."""
+
+    def __init__(self, text: str, doc: Any | None) -> None:
+        self.text, self.doc = text, doc
+
+    def token(self, m: Mention) -> Any | None:
+        if self.doc is None:
+            return None
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        return span.root if span is not None and len(span) else None
+
+    def role(self, m: Mention, sent_start: int) -> str:
+        """subj, obj, iobj, obl, poss or other."""
+        tok = self.token(m)
+        if tok is not None:
+            dep = tok.dep_
+            while dep in ("conj", "appos", "flat", "compound") and tok.head is not tok:
+                tok, dep = tok.head, tok.head.dep_
+            return _DEP_ROLE.get(dep, "other")
+        return self._rule_role(m, sent_start)
+
+    def _rule_role(self, m: Mention, sent_start: int) -> str:
+        text = self.text
+        if re.match(r"[’']s\b", text[m.end:m.end + 2]):
+            return "poss"
+        if _AFTER_PREP.search(text[max(sent_start, m.start - 30):m.start]):
+            return "obl"
+        after = text[m.end:m.end + 120]
+        app = re.match(r",[^,.;]{2,100},", after)  # "Ben Wallace, the defence secretary, said"
+        after = after[app.end():] if app else after
+        if re.match(r"\s+(?!(?:" + _PREP + r"|and|or|but|that|who|which)\b)[a-z]", after):
+            return "subj"
+        return "obj"
+
+    def pronoun_role(self, p: Pronoun, start: int, end: int) -> str:
+        """The pronoun's role: its form, or for "her"/"it" the parse or the next word."""
+        if p.role:
+            return p.role
+        tok = self.token(Mention(start, end, "", ""))
+        if tok is not None:
+            return _DEP_ROLE.get(tok.dep_, "other")
+        if p.gender == "f":  # "her plan" (possessive) vs "gave her the keys" (object)
+            nxt = self.text[end:end + 14]
+            return "poss" if re.match(r"\s+[a-z]", nxt) and not _NOT_NOUN.match(nxt) \
+                else "obj"
+        prev = self.text[max(0, start - 30):start]
+        return "obj" if _AFTER_PREP.search(prev) or re.search(r"[a-z]\s+$", prev) else "subj"
+
+    def expletive(self, start: int, end: int) -> bool:
+        """"it" that stands for nothing ("it is raining", "it was clear that")."""
+        tok = self.token(Mention(start, end, "", ""))
+        return tok is not None and tok.dep_ == "expl"
+
+    def binds(self, cand: Mention, start: int, end: int) -> bool:
+        """True when ``cand`` is the subject of the clause in which the (object) pronoun
+        at ``[start, end)`` sits: "Wallace thanked him" (not Wallace)."""
+        c, p = self.token(cand), self.token(Mention(start, end, "", ""))
+        if c is not None and p is not None:
+            return c.dep_.startswith("nsubj") and c.head is p.head
+        between = self.text[cand.end:start]
+        return len(between) < 60 and not _CLAUSE_BREAK.search(between)
+
+
+@dataclass
+class _Cand:
+    mention: Mention
+    sent: int
+    role: str
+
+
+def resolve_pronouns(text: str, index: EntityIndex, sents: list[tuple[int, int]],
+                     doc: Any | None = None) -> None:
+    """Attach every resolvable third-person pronoun to its entity (in place): the
+    pronoun becomes a ``"pronoun"`` mention of the entity in ``index`` and a span in
+    the entity's ``mentions``."""
+    if not sents:
+        return
+    ctx = Context(text, doc)
+    starts = [s for s, _ in sents]
+    sent_of = lambda pos: max(0, bisect.bisect_right(starts, pos) - 1)  # noqa: E731
+    genders = {e.key: person_gender(text, e, index) for e in index.entities
+               if e.type == "PERSON"}
+    cands = [_Cand(m, sent_of(m.start), ctx.role(m, starts[sent_of(m.start)]))
+             for m in sorted(index.mentions, key=lambda m: m.start) if m.key]
+    for pm in _PRONOUN_RE.finditer(text):
+        form = PRONOUNS[pm.group(0).lower()]
+        if form.gender == "n" and ctx.expletive(pm.start(), pm.end()):
+            continue
+        cur = sent_of(pm.start())
+        role = ctx.pronoun_role(form, pm.start(), pm.end())
+        ent = _best(index, ctx, cands, genders, form, role, cur, pm.start(), pm.end())
+        if ent is None:
+            continue
+        if form.gender in ("m", "f") and genders.get(ent.key) is None:
+            genders[ent.key] = form.gender
+        new = Mention(pm.start(), pm.end(), pm.group(0), ent.type, "pronoun", key=ent.key)
+        index.mentions.append(new)
+        ent.mentions.append(Span(new.start, new.end, new.text))
+        bisect.insort(cands, _Cand(new, cur, role), key=lambda c: c.mention.start)
+
+
+def _agrees(ent: Entity, form: Pronoun, genders: dict[str, str | None]) -> bool:
+    if form.gender == "n":
+        return ent.type in TAKES["n"] or ent.is_actor
+    if ent.type not in TAKES.get(form.gender or "", frozenset()):
+        return False
+    g = genders.get(ent.key)
+    return g is None or g == form.gender
+
+
+def _best(index: EntityIndex, ctx: Context, cands: list[_Cand], genders: dict[str, str | None],
+          form: Pronoun, role: str, cur: int, start: int, end: int) -> Entity | None:
+    """The most salient agreeing entity mentioned before ``start`` in the window."""
+    score: dict[str, float] = {}
+    last: dict[str, _Cand] = {}
+    for c in cands:
+        m = c.mention
+        if m.start >= start:
+            break
+        if c.sent < cur - WINDOW or m.end > start:
+            continue
+        ent = index.get(m.key)
+        if ent is None or not _agrees(ent, form, genders):
+            continue
+        if c.sent == cur and role == "obj" and ctx.binds(m, start, end):
+            score[ent.key] = float("-inf")
+            continue
+        score[ent.key] = score.get(ent.key, 0.0) + WEIGHTS.get(c.role, 230) * 0.5 ** (cur - c.sent)
+        last[ent.key] = c
+    for key, c in last.items():
+        if c.role == role:
+            score[key] += PARALLEL
+    live = [k for k, v in score.items() if v > float("-inf")]
+    if not live:
+        return None
+    return index.get(max(live, key=lambda k: (score[k], last[k].mention.start)))
+
+
+_KIN_BEFORE = re.compile(r"\b(?:his|her|their|whose)\s+(?:\w+\s+)?(\w+)\s*,?\s*$", re.I)
+_APPOSITION = re.compile(r",\s+(?:a|an|the|his|her|their)\s+([^,.;()“”]{2,80}?)(?=,|\.|;|$)")
+
+
+def person_gender(text: str, ent: Entity, index: EntityIndex) -> str | None:
+    """"m", "f" or None: honorifics first, then role and kin words, then the given name."""
+    names = [m for m in index.mentions if m.key == ent.key and m.kind == "name"]
+    for m in names:
+        word = re.search(r"(\w+)\.?\s+$", text[max(0, m.start - 14):m.start])
+        g = word and gender.of_honorific(word.group(1))
+        if g:
+            return g
+    phrases = list(ent.roles)
+    phrases += [m.text for m in index.mentions if m.key == ent.key and m.kind == "description"]
+    for m in names:
+        app = _APPOSITION.match(text[m.end:m.end + 100])
+        kin = _KIN_BEFORE.search(text[max(0, m.start - 40):m.start])
+        phrases += [app.group(1)] if app else []
+        phrases += [kin.group(1)] if kin else []
+    for phrase in phrases:
+        g = gender.of_phrase(phrase)
+        if g:
+            return g
+    return gender.of_given_name(ent.name)
