@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from dossier.extract import gender
 from dossier.extract.mentions import Mention
+from dossier.extract.nominals import PLURAL, SINGULAR, noun_phrases
 from dossier.model import Entity, Span
 
 if TYPE_CHECKING:
@@ -44,6 +45,9 @@ PRONOUNS: dict[str, Pronoun] = {
     "hers": Pronoun("sg", "f", "poss"), "herself": Pronoun("sg", "f", "refl"),
     "it": Pronoun("sg", "n", ""), "its": Pronoun("sg", "n", "poss"),
     "itself": Pronoun("sg", "n", "refl"),
+    "they": Pronoun("pl", None, "subj"), "them": Pronoun("pl", None, "obj"),
+    "their": Pronoun("pl", None, "poss"), "theirs": Pronoun("pl", None, "poss"),
+    "themselves": Pronoun("pl", None, "refl"),
 }
 _PRONOUN_RE = re.compile(r"\b(?:" + "|".join(sorted(PRONOUNS, key=len, reverse=True))
                          + r")\b", re.I)
@@ -51,6 +55,7 @@ _PRONOUN_RE = re.compile(r"\b(?:" + "|".join(sorted(PRONOUNS, key=len, reverse=T
 #: Entity types each kind of pronoun may take (``is_actor`` places also take "it").
 TAKES: dict[str, frozenset[str]] = {
     "m": frozenset({"PERSON"}), "f": frozenset({"PERSON"}), "n": frozenset({"ORG"}),
+    "pl": frozenset(),
 }
 #: Lappin-Leass salience weights by grammatical role: base (recency) + role + head noun
 #: emphasis (not embedded) + non-adverbial.
@@ -154,60 +159,82 @@ def resolve_pronouns(text: str, index: EntityIndex, sents: list[tuple[int, int]]
     sent_of = lambda pos: max(0, bisect.bisect_right(starts, pos) - 1)  # noqa: E731
     genders = {e.key: person_gender(text, e, index) for e in index.entities
                if e.type == "PERSON"}
+    mentions = [m for m in index.mentions if m.key]
+    mentions += noun_phrases(text, doc, [(m.start, m.end) for m in mentions])
     cands = [_Cand(m, sent_of(m.start), ctx.role(m, starts[sent_of(m.start)]))
-             for m in sorted(index.mentions, key=lambda m: m.start) if m.key]
+             for m in sorted(mentions, key=lambda m: m.start)]
     for pm in _PRONOUN_RE.finditer(text):
         form = PRONOUNS[pm.group(0).lower()]
         if form.gender == "n" and ctx.expletive(pm.start(), pm.end()):
             continue
         cur = sent_of(pm.start())
         role = ctx.pronoun_role(form, pm.start(), pm.end())
-        ent = _best(index, ctx, cands, genders, form, role, cur, pm.start(), pm.end())
-        if ent is None:
+        key = _best(index, ctx, cands, genders, form, role, cur, pm.start(), pm.end())
+        if key is None:
+            continue
+        number = PLURAL if form.number == "pl" else SINGULAR
+        new = Mention(pm.start(), pm.end(), pm.group(0), number, "pronoun", key=key)
+        bisect.insort(cands, _Cand(new, cur, role), key=lambda c: c.mention.start)
+        ent = index.get(key)
+        if ent is None:  # a common noun won: "the plan ... it"
             continue
         if form.gender in ("m", "f") and genders.get(ent.key) is None:
             genders[ent.key] = form.gender
-        new = Mention(pm.start(), pm.end(), pm.group(0), ent.type, "pronoun", key=ent.key)
+        new.type = ent.type
         index.mentions.append(new)
         ent.mentions.append(Span(new.start, new.end, new.text))
-        bisect.insort(cands, _Cand(new, cur, role), key=lambda c: c.mention.start)
 
 
-def _agrees(ent: Entity, form: Pronoun, genders: dict[str, str | None]) -> bool:
+def _agrees(index: EntityIndex, m: Mention, form: Pronoun,
+            genders: dict[str, str | None]) -> bool:
+    if m.key.startswith("~"):  # a common noun phrase, or a pronoun that went to one
+        want = PLURAL if form.number == "pl" else SINGULAR if form.gender == "n" else None
+        return m.type == want
+    ent = index.get(m.key)
+    if ent is None:
+        return False
     if form.gender == "n":
-        return ent.type in TAKES["n"] or ent.is_actor
-    if ent.type not in TAKES.get(form.gender or "", frozenset()):
+        return ent.type in TAKES["n"] or ent.type in ACTING_PLACES or ent.is_actor
+    if ent.type not in TAKES[form.gender or form.number]:
         return False
     g = genders.get(ent.key)
     return g is None or g == form.gender
 
 
+#: Place types that take "it" where the mention acts (is a subject): "Ukraine said it".
+ACTING_PLACES = frozenset({"GPE", "LOC"})
+
+
+def _can_be_it(index: EntityIndex, c: _Cand) -> bool:
+    ent = index.get(c.mention.key)
+    return ent is None or ent.type not in ACTING_PLACES or ent.is_actor or c.role == "subj"
+
+
 def _best(index: EntityIndex, ctx: Context, cands: list[_Cand], genders: dict[str, str | None],
-          form: Pronoun, role: str, cur: int, start: int, end: int) -> Entity | None:
-    """The most salient agreeing entity mentioned before ``start`` in the window."""
+          form: Pronoun, role: str, cur: int, start: int, end: int) -> str | None:
+    """Key of the most salient agreeing class (an entity, or a ``~`` common noun)
+    mentioned before ``start`` in the window."""
     score: dict[str, float] = {}
     last: dict[str, _Cand] = {}
     for c in cands:
         m = c.mention
         if m.start >= start:
             break
-        if c.sent < cur - WINDOW or m.end > start:
-            continue
-        ent = index.get(m.key)
-        if ent is None or not _agrees(ent, form, genders):
+        if c.sent < cur - WINDOW or m.end > start or not _agrees(index, m, form, genders) \
+                or form.gender == "n" and not _can_be_it(index, c):
             continue
         if c.sent == cur and role == "obj" and ctx.binds(m, start, end):
-            score[ent.key] = float("-inf")
+            score[m.key] = float("-inf")
             continue
-        score[ent.key] = score.get(ent.key, 0.0) + WEIGHTS.get(c.role, 230) * 0.5 ** (cur - c.sent)
-        last[ent.key] = c
+        score[m.key] = score.get(m.key, 0.0) + WEIGHTS.get(c.role, 230) * 0.5 ** (cur - c.sent)
+        last[m.key] = c
     for key, c in last.items():
         if c.role == role:
             score[key] += PARALLEL
     live = [k for k, v in score.items() if v > float("-inf")]
     if not live:
         return None
-    return index.get(max(live, key=lambda k: (score[k], last[k].mention.start)))
+    return max(live, key=lambda k: (score[k], last[k].mention.start))
 
 
 _KIN_BEFORE = re.compile(r"\b(?:his|her|their|whose)\s+(?:\w+\s+)?(\w+)\s*,?\s*$", re.I)

@@ -1,0 +1,59 @@
+"""Common-noun phrases that compete with entities for "it" and "they".
+
+Most *it*s in news are "the plan", "the deal", "the war"; most *they*s are "the
+protesters", "officials". The extractor does not make entities of these, but a
+resolver that only looks at entities would hand their pronouns to the nearest
+organisation. So each noun phrase becomes a pseudo-mention (key ``"~"`` + its
+head word, so "the plan ... the plan" is one class) that may win the salience
+contest; a pronoun that goes to one is left unresolved. Heads come from the parse
+when there is one, else from determiner + head patterns.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from dossier.extract.mentions import Mention
+
+#: Mention.type of a pseudo-mention, by grammatical number.
+SINGULAR, PLURAL = "NP:sg", "NP:pl"
+_ROLE_DEPS = {"nsubj", "nsubj:pass", "obj", "iobj", "obl", "nmod", "nmod:poss", "conj"}
+_FUNCTION = (r"of|in|on|at|with|by|for|from|to|into|about|against|over|after|before|during|"
+             r"is|was|are|were|has|have|had|will|would|can|could|may|might|must|should|said|"
+             r"says|and|or|but|that|which|who|whom|as|than")
+_NP = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Ii]ts|[Tt]heir|[Hh]is|"
+                 r"[Hh]er|[Oo]ur|[Mm]y|[Yy]our)\s+(?:[a-z][\w-]*\s+){0,2}?([a-z][a-z-]{2,})"
+                 r"(?=\s*[,.;:!?)”\"]|\s+(?:" + _FUNCTION + r")\b)")
+_NOT_PLURAL = re.compile(r"(?:ss|us|is|ics|news)$")
+
+
+def noun_phrases(text: str, doc: Any | None, taken: list[tuple[int, int]]) -> list[Mention]:
+    """Pseudo-mentions of common-noun phrases outside the spans in ``taken``."""
+    found = _from_parse(doc) if doc is not None else _from_text(text)
+    taken = sorted(taken)
+    return [m for m in found if not any(s < m.end and m.start < e for s, e in taken)]
+
+
+def _from_parse(doc: Any) -> list[Mention]:
+    out = []
+    for tok in doc:
+        if tok.pos_ != "NOUN" or tok.dep_ not in _ROLE_DEPS:
+            continue
+        number = tok.morph.get("Number")
+        kind = PLURAL if number == ["Plur"] else SINGULAR
+        lemma = (tok.lemma_ or tok.text).lower()
+        out.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, kind, "nominal",
+                           key="~" + lemma))
+    return out
+
+
+def _from_text(text: str) -> list[Mention]:
+    out = []
+    for m in _NP.finditer(text):
+        head = m.group(1).lower()
+        plural = head.endswith("s") and not _NOT_PLURAL.search(head)
+        lemma = head[:-1] if plural else head
+        out.append(Mention(m.start(1), m.end(1), m.group(1), PLURAL if plural else SINGULAR,
+                           "nominal", key="~" + lemma))
+    return out
