@@ -76,8 +76,37 @@ def _given_names() -> dict[str, Gender]:
     return out
 
 
-#: Given name -> gender, read once at import (empty when ``names`` is not installed).
-GIVEN_NAMES: dict[str, Gender] = _given_names()
+#: Common given names of people in international news that the US census lists lack or
+#: rank as ambiguous (facts about names, not from any other project's source).
+_WORLD_MALE = """
+    sergei sergey vladimir volodymyr dmitry dmitri mykhailo oleksii oleksiy andriy yevgeny
+    alexei alexey nikolai mikhail vitali emmanuel sebastien sébastien francois françois
+    jacques pierre olaf jens jurgen jürgen wolfgang helmut gerhard matteo giorgio giuseppe
+    pedro jair luiz andres andrés narendra rahul imran recep tayyip mohammed mohammad
+    muhammad ahmed ali hassan hussein abdullah bashar yair naftali shinzo fumio jinping
+    viktor lech mateusz andrzej petr milos aleksandar zoran
+    bogdan kyriakos alexis rishi boris keir nigel hamid mahmoud yasser kofi cyril uhuru
+    ashraf abiy
+"""
+_WORLD_FEMALE = """
+    ursula angela annalena giorgia marine ségolène segolene theresa liz nicola jacinda
+    sanna mette kaja ingrid greta svetlana yulia olena iryna natalia tatiana maria sahra
+    christine kamala nancy hillary indira benazir yingluck ngozi ellen dilma
+    cristina michelle melania ivanka nikki
+"""
+WORLD_NAMES: dict[str, Gender] = {**dict.fromkeys(_WORLD_MALE.split(), "m"),
+                                   **dict.fromkeys(_WORLD_FEMALE.split(), "f")}
+
+
+def _all_given_names() -> dict[str, Gender]:
+    out = _given_names()
+    out.update(WORLD_NAMES)
+    return out
+
+
+#: Given name -> gender, read once at import (the census part is empty when ``names`` is
+#: not installed; the world names remain).
+GIVEN_NAMES: dict[str, Gender] = _all_given_names()
 
 
 def of_honorific(word: str) -> Gender | None:

@@ -62,6 +62,8 @@ TAKES: dict[str, frozenset[str]] = {
 WEIGHTS: dict[str, int] = {"subj": 310, "obj": 280, "iobj": 270, "obl": 180, "poss": 150,
                            "refl": 230, "other": 230}
 PARALLEL = 35
+LEARN = True
+UNKNOWN = 1.0
 WINDOW = 3  # sentences back
 _DEP_ROLE = {"nsubj": "subj", "nsubj:pass": "subj", "nsubj:outer": "subj", "csubj": "subj",
              "expl": "other", "obj": "obj", "iobj": "iobj", "nmod:poss": "poss",
@@ -178,7 +180,7 @@ def resolve_pronouns(text: str, index: EntityIndex, sents: list[tuple[int, int]]
         ent = index.get(key)
         if ent is None:  # a common noun won: "the plan ... it"
             continue
-        if form.gender in ("m", "f") and genders.get(ent.key) is None:
+        if LEARN and form.gender in ("m", "f") and genders.get(ent.key) is None:
             genders[ent.key] = form.gender
         new.type = ent.type
         index.mentions.append(new)
@@ -226,7 +228,8 @@ def _best(index: EntityIndex, ctx: Context, cands: list[_Cand], genders: dict[st
         if c.sent == cur and role == "obj" and ctx.binds(m, start, end):
             score[m.key] = float("-inf")
             continue
-        score[m.key] = score.get(m.key, 0.0) + WEIGHTS.get(c.role, 230) * 0.5 ** (cur - c.sent)
+        w = UNKNOWN if form.gender in ("m", "f") and not genders.get(m.key) else 1.0
+        score[m.key] = score.get(m.key, 0.0) + w * WEIGHTS.get(c.role, 230) * 0.5 ** (cur - c.sent)
         last[m.key] = c
     for key, c in last.items():
         if c.role == role:
