@@ -63,6 +63,8 @@ WEIGHTS: dict[str, int] = {"subj": 310, "obj": 280, "iobj": 270, "obl": 180, "po
                            "refl": 230, "other": 230}
 PARALLEL = 35
 LEARN = True
+TOPIC = 10
+TOPIC_CAP = 10
 UNKNOWN = 1.0
 WINDOW = 3  # sentences back
 _DEP_ROLE = {"nsubj": "subj", "nsubj:pass": "subj", "nsubj:outer": "subj", "csubj": "subj",
@@ -218,12 +220,17 @@ def _best(index: EntityIndex, ctx: Context, cands: list[_Cand], genders: dict[st
     mentioned before ``start`` in the window."""
     score: dict[str, float] = {}
     last: dict[str, _Cand] = {}
+    seen: dict[str, int] = {}
     for c in cands:
         m = c.mention
         if m.start >= start:
             break
-        if c.sent < cur - WINDOW or m.end > start or not _agrees(index, m, form, genders) \
+        if m.end > start or not _agrees(index, m, form, genders) \
                 or form.gender == "n" and not _can_be_it(index, c):
+            continue
+        if c.sent < cur - WINDOW:
+            if TOPIC and not m.key.startswith("~"):
+                seen[m.key] = seen.get(m.key, 0) + 1
             continue
         if c.sent == cur and role == "obj" and ctx.binds(m, start, end):
             score[m.key] = float("-inf")
@@ -234,6 +241,10 @@ def _best(index: EntityIndex, ctx: Context, cands: list[_Cand], genders: dict[st
     for key, c in last.items():
         if c.role == role:
             score[key] += PARALLEL
+    for key, n in seen.items():
+        if score.get(key, 0.0) > float("-inf"):
+            score[key] = score.get(key, 0.0) + TOPIC * min(n, TOPIC_CAP)
+            last.setdefault(key, _Cand(Mention(0, 0, "", ""), 0, ""))
     live = [k for k, v in score.items() if v > float("-inf")]
     if not live:
         return None
