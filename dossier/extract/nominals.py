@@ -14,10 +14,24 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from dossier.extract.gender import ROLE_WORDS
 from dossier.extract.mentions import Mention
+from dossier.extract.roles import ROLE_HEADS
 
-#: Mention.type of a pseudo-mention, by grammatical number.
+#: Mention.type of a pseudo-mention: a thing (singular, plural) or one person (he, she,
+#: either).
 SINGULAR, PLURAL = "NP:sg", "NP:pl"
+PERSON_TYPES = {"m": "NP:m", "f": "NP:f", None: "NP:person"}
+#: Common nouns for one person, beyond the gendered and role words.
+_PERSON_NOUNS = """
+    person individual citizen resident student pupil teacher doctor nurse officer soldier
+    victim suspect worker employee patient player author writer poet artist composer
+    painter singer musician friend colleague partner spouse owner driver pilot farmer
+    lawyer attorney witness defendant plaintiff customer visitor tourist child baby kid
+    parent sibling relative cousin scientist researcher scholar journalist activist
+    politician candidate voter member founder priest minister boss manager
+"""
+PERSON_NOUNS = frozenset(_PERSON_NOUNS.split()) | frozenset(ROLE_HEADS)
 _ROLE_DEPS = {"nsubj", "nsubj:pass", "obj", "iobj", "obl", "nmod", "nmod:poss", "conj"}
 _FUNCTION = (r"of|in|on|at|with|by|for|from|to|into|about|against|over|after|before|during|"
              r"is|was|are|were|has|have|had|will|would|can|could|may|might|must|should|said|"
@@ -41,8 +55,8 @@ def _from_parse(doc: Any) -> list[Mention]:
         if tok.pos_ != "NOUN" or tok.dep_ not in _ROLE_DEPS:
             continue
         number = tok.morph.get("Number")
-        kind = PLURAL if number == ["Plur"] else SINGULAR
         lemma = (tok.lemma_ or tok.text).lower()
+        kind = PLURAL if number == ["Plur"] else _singular(lemma)
         out.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, kind, "nominal",
                            key="~" + lemma))
     return out
@@ -54,6 +68,13 @@ def _from_text(text: str) -> list[Mention]:
         head = m.group(1).lower()
         plural = head.endswith("s") and not _NOT_PLURAL.search(head)
         lemma = head[:-1] if plural else head
-        out.append(Mention(m.start(1), m.end(1), m.group(1), PLURAL if plural else SINGULAR,
+        out.append(Mention(m.start(1), m.end(1), m.group(1), PLURAL if plural else _singular(lemma),
                            "nominal", key="~" + lemma))
     return out
+
+
+def _singular(lemma: str) -> str:
+    """A thing, or a person of known or unknown gender ("the woman", "the teacher")."""
+    if lemma in ROLE_WORDS:
+        return PERSON_TYPES[ROLE_WORDS[lemma]]
+    return PERSON_TYPES[None] if lemma in PERSON_NOUNS else SINGULAR

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from dossier.extract import gender
 from dossier.extract.mentions import Mention
-from dossier.extract.nominals import PLURAL, SINGULAR, noun_phrases
+from dossier.extract.nominals import PERSON_TYPES, PLURAL, SINGULAR, noun_phrases
 from dossier.model import Entity, Span
 
 if TYPE_CHECKING:
@@ -63,6 +63,7 @@ WEIGHTS: dict[str, int] = {"subj": 310, "obj": 280, "iobj": 270, "obl": 180, "po
                            "refl": 230, "other": 230}
 PARALLEL = 35
 LEARN = True
+PERSON_NOMINALS = True
 TOPIC = 10
 TOPIC_CAP = 10
 UNKNOWN = 1.0
@@ -176,7 +177,8 @@ def resolve_pronouns(text: str, index: EntityIndex, sents: list[tuple[int, int]]
         key = _best(index, ctx, cands, genders, form, role, cur, pm.start(), pm.end())
         if key is None:
             continue
-        number = PLURAL if form.number == "pl" else SINGULAR
+        number = PLURAL if form.number == "pl" else SINGULAR if form.gender == "n" \
+            else PERSON_TYPES[form.gender]
         new = Mention(pm.start(), pm.end(), pm.group(0), number, "pronoun", key=key)
         bisect.insort(cands, _Cand(new, cur, role), key=lambda c: c.mention.start)
         ent = index.get(key)
@@ -192,8 +194,9 @@ def resolve_pronouns(text: str, index: EntityIndex, sents: list[tuple[int, int]]
 def _agrees(index: EntityIndex, m: Mention, form: Pronoun,
             genders: dict[str, str | None]) -> bool:
     if m.key.startswith("~"):  # a common noun phrase, or a pronoun that went to one
-        want = PLURAL if form.number == "pl" else SINGULAR if form.gender == "n" else None
-        return m.type == want
+        if form.gender in ("m", "f"):
+            return PERSON_NOMINALS and m.type in (PERSON_TYPES[form.gender], PERSON_TYPES[None])
+        return m.type == (PLURAL if form.number == "pl" else SINGULAR)
     ent = index.get(m.key)
     if ent is None:
         return False
