@@ -98,7 +98,7 @@ class Context:
         tok = self.token(m)
         if tok is not None:
             dep = tok.dep_
-            while dep in ("conj", "appos", "flat", "compound") and tok.head is not tok:
+            while dep in ("conj", "appos", "flat", "compound") and tok.head.i != tok.i:
                 tok, dep = tok.head, tok.head.dep_
             return _DEP_ROLE.get(dep, "other")
         return self._rule_role(m, sent_start)
@@ -140,7 +140,7 @@ class Context:
         at ``[start, end)`` sits: "Wallace thanked him" (not Wallace)."""
         c, p = self.token(cand), self.token(Mention(start, end, "", ""))
         if c is not None and p is not None:
-            return c.dep_.startswith("nsubj") and c.head is p.head
+            return c.dep_.startswith("nsubj") and c.head.i == p.head.i
         between = self.text[cand.end:start]
         return len(between) < 60 and not _CLAUSE_BREAK.search(between)
 
