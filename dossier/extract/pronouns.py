@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from dossier.extract import gender
 from dossier.extract.mentions import Mention
 from dossier.extract.nominals import PERSON_TYPES, PLURAL, SINGULAR, noun_phrases
+from dossier.extract.segment import quote_regions
 from dossier.model import Entity, Span
 
 if TYPE_CHECKING:
@@ -86,6 +87,13 @@ class Context:
 
     def __init__(self, text: str, doc: Any | None) -> None:
         self.text, self.doc = text, doc
+        self.quotes = quote_regions(text)
+        self._quote_starts = [s for s, _ in self.quotes]
+
+    def quote_of(self, pos: int) -> int:
+        """Index of the quotation holding ``pos``, or -1."""
+        i = bisect.bisect_right(self._quote_starts, pos) - 1
+        return i if i >= 0 and pos < self.quotes[i][1] else -1
 
     def token(self, m: Mention) -> Any | None:
         if self.doc is None:
@@ -150,6 +158,7 @@ class _Cand:
     mention: Mention
     sent: int
     role: str
+    quote: int = -1  # the quotation it sits in, or -1
 
 
 def resolve_pronouns(text: str, index: EntityIndex, sents: list[tuple[int, int]],
@@ -166,8 +175,8 @@ def resolve_pronouns(text: str, index: EntityIndex, sents: list[tuple[int, int]]
                if e.type == "PERSON"}
     mentions = [m for m in index.mentions if m.key]
     mentions += noun_phrases(text, doc, [(m.start, m.end) for m in mentions])
-    cands = [_Cand(m, sent_of(m.start), ctx.role(m, starts[sent_of(m.start)]))
-             for m in sorted(mentions, key=lambda m: m.start)]
+    cands = [_Cand(m, sent_of(m.start), ctx.role(m, starts[sent_of(m.start)]),
+                   ctx.quote_of(m.start)) for m in sorted(mentions, key=lambda m: m.start)]
     for pm in _PRONOUN_RE.finditer(text):
         form = PRONOUNS[pm.group(0).lower()]
         if form.gender == "n" and ctx.expletive(pm.start(), pm.end()):
@@ -180,7 +189,8 @@ def resolve_pronouns(text: str, index: EntityIndex, sents: list[tuple[int, int]]
         number = PLURAL if form.number == "pl" else SINGULAR if form.gender == "n" \
             else PERSON_TYPES[form.gender]
         new = Mention(pm.start(), pm.end(), pm.group(0), number, "pronoun", key=key)
-        bisect.insort(cands, _Cand(new, cur, role), key=lambda c: c.mention.start)
+        bisect.insort(cands, _Cand(new, cur, role, ctx.quote_of(new.start)),
+                      key=lambda c: c.mention.start)
         ent = index.get(key)
         if ent is None:  # a common noun won: "the plan ... it"
             continue
@@ -224,6 +234,7 @@ def _best(index: EntityIndex, ctx: Context, cands: list[_Cand], genders: dict[st
     score: dict[str, float] = {}
     last: dict[str, _Cand] = {}
     seen: dict[str, int] = {}
+    quote = ctx.quote_of(start)
     for c in cands:
         m = c.mention
         if m.start >= start:
@@ -235,6 +246,8 @@ def _best(index: EntityIndex, ctx: Context, cands: list[_Cand], genders: dict[st
             if TOPIC and not m.key.startswith("~"):
                 seen[m.key] = seen.get(m.key, 0) + 1
             continue
+        if c.quote >= 0 and c.quote != quote and c.sent == cur:
+            continue  # "“Putin has failed,” he said": not Putin
         if c.sent == cur and role == "obj" and ctx.binds(m, start, end):
             score[m.key] = float("-inf")
             continue
