@@ -115,11 +115,14 @@ def of_honorific(word: str) -> Gender | None:
 
 
 def of_given_name(name: str) -> Gender | None:
-    """Gender of a full name's first word, when the census names are lopsided for it."""
-    words = name.split()
-    if len(words) < 2:
-        return None
-    return GIVEN_NAMES.get(words[0].lower().rstrip("."))
+    """Gender of a full name's given name, when the census names are lopsided for it: the
+    first capitalised word before the surname that is a known given name ("Democratic
+    nominee Hillary Clinton" -> Hillary)."""
+    for word in name.split()[:-1]:
+        g = GIVEN_NAMES.get(word.lower().rstrip(".")) if word[:1].isupper() else None
+        if g:
+            return g
+    return None
 
 
 def of_phrase(phrase: str) -> Gender | None:

@@ -290,4 +290,8 @@ def person_gender(text: str, ent: Entity, index: EntityIndex) -> str | None:
         g = gender.of_phrase(phrase)
         if g:
             return g
-    return gender.of_given_name(ent.name)
+    for name in [ent.name, *(m.text for m in names)]:
+        g = gender.of_given_name(name)
+        if g:
+            return g
+    return None
