@@ -58,10 +58,16 @@ TAKES: dict[str, frozenset[str]] = {
     "m": frozenset({"PERSON"}), "f": frozenset({"PERSON"}), "n": frozenset({"ORG"}),
     "pl": frozenset(),
 }
-#: Lappin-Leass salience weights by grammatical role: base (recency) + role + head noun
-#: emphasis (not embedded) + non-adverbial.
-WEIGHTS: dict[str, int] = {"subj": 310, "obj": 280, "iobj": 270, "obl": 180, "poss": 150,
-                           "refl": 230, "other": 230}
+#: Lappin-Leass salience factors: recency (any mention in the sentence), then by role.
+RECENCY = 100
+FACTORS: dict[str, int] = {"subj": 80, "obj": 50, "iobj": 40, "head": 80, "nonadv": 50}
+#: Factors each role earns: "head" = not embedded in a possessive, "nonadv" = not in an
+#: adverbial (prepositional) phrase.
+ROLE_FACTORS: dict[str, tuple[str, ...]] = {
+    "subj": ("subj", "head", "nonadv"), "obj": ("obj", "head", "nonadv"),
+    "iobj": ("iobj", "head", "nonadv"), "obl": ("head",), "poss": ("nonadv",),
+    "refl": ("head", "nonadv"), "other": ("head", "nonadv"),
+}
 PARALLEL = 35
 LEARN = True
 PERSON_NOMINALS = True
@@ -230,10 +236,14 @@ def _can_be_it(index: EntityIndex, c: _Cand) -> bool:
 def _best(index: EntityIndex, ctx: Context, cands: list[_Cand], genders: dict[str, str | None],
           form: Pronoun, role: str, cur: int, start: int, end: int) -> str | None:
     """Key of the most salient agreeing class (an entity, or a ``~`` common noun)
-    mentioned before ``start`` in the window."""
-    score: dict[str, float] = {}
+    mentioned before ``start``. Per sentence of the window a class earns each salience
+    factor once, however often it is named there (so a name repeated five times does
+    not drown the subject of this sentence), halved per sentence back; then parallelism
+    and the topic term (mentions before the window)."""
+    factors: dict[str, dict[int, set[str]]] = {}
     last: dict[str, _Cand] = {}
     seen: dict[str, int] = {}
+    bound: set[str] = set()
     quote = ctx.quote_of(start)
     for c in cands:
         m = c.mention
@@ -243,28 +253,26 @@ def _best(index: EntityIndex, ctx: Context, cands: list[_Cand], genders: dict[st
                 or form.gender == "n" and not _can_be_it(index, c):
             continue
         if c.sent < cur - WINDOW:
-            if TOPIC and not m.key.startswith("~"):
-                seen[m.key] = seen.get(m.key, 0) + 1
+            seen[m.key] = seen.get(m.key, 0) + (not m.key.startswith("~"))
             continue
         if c.quote >= 0 and c.quote != quote and c.sent == cur:
             continue  # "“Putin has failed,” he said": not Putin
         if c.sent == cur and role == "obj" and ctx.binds(m, start, end):
-            score[m.key] = float("-inf")
+            bound.add(m.key)
             continue
-        w = UNKNOWN if form.gender in ("m", "f") and not genders.get(m.key) else 1.0
-        score[m.key] = score.get(m.key, 0.0) + w * WEIGHTS.get(c.role, 230) * 0.5 ** (cur - c.sent)
+        factors.setdefault(m.key, {}).setdefault(c.sent, set()).update(
+            ROLE_FACTORS.get(c.role, ROLE_FACTORS["other"]))
         last[m.key] = c
-    for key, c in last.items():
-        if c.role == role:
-            score[key] += PARALLEL
+    score = {key: sum((RECENCY + sum(FACTORS[f] for f in fs)) * 0.5 ** (cur - sent)
+                      for sent, fs in by_sent.items()) + PARALLEL * (last[key].role == role)
+             for key, by_sent in factors.items()}
     for key, n in seen.items():
-        if score.get(key, 0.0) > float("-inf"):
+        if n:
             score[key] = score.get(key, 0.0) + TOPIC * min(n, TOPIC_CAP)
-            last.setdefault(key, _Cand(Mention(0, 0, "", ""), 0, ""))
-    live = [k for k, v in score.items() if v > float("-inf")]
+    live = [k for k in score if k not in bound]
     if not live:
         return None
-    return max(live, key=lambda k: (score[k], last[k].mention.start))
+    return max(live, key=lambda k: (score[k], last[k].mention.start if k in last else -1))
 
 
 _KIN_BEFORE = re.compile(r"\b(?:his|her|their|whose)\s+(?:\w+\s+)?(\w+)\s*,?\s*$", re.I)
