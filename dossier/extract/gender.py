@@ -98,15 +98,15 @@ WORLD_NAMES: dict[str, Gender] = {**dict.fromkeys(_WORLD_MALE.split(), "m"),
                                    **dict.fromkeys(_WORLD_FEMALE.split(), "f")}
 
 
-def _all_given_names() -> dict[str, Gender]:
-    out = _given_names()
-    out.update(WORLD_NAMES)
-    return out
+#: Census given name -> gender, read once at import (empty when ``names`` is missing).
+_CENSUS: dict[str, Gender] = _given_names()
+#: Given name -> gender: the census names, then the world names.
+GIVEN_NAMES: dict[str, Gender] = {**_CENSUS, **WORLD_NAMES}
 
 
-#: Given name -> gender, read once at import (the census part is empty when ``names`` is
-#: not installed; the world names remain).
-GIVEN_NAMES: dict[str, Gender] = _all_given_names()
+def census_loaded() -> bool:
+    """True when the ``names`` package's census files were read."""
+    return bool(_CENSUS)
 
 
 def of_honorific(word: str) -> Gender | None:
