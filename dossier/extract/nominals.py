@@ -76,6 +76,9 @@ def _from_parse(doc: Any) -> list[Mention]:
         number = tok.morph.get("Number")
         lemma = (tok.lemma_ or tok.text).lower()
         kind = PLURAL if number == ["Plur"] else _singular(lemma)
+        if kind in PERSON_TYPES.values() and not any(
+                c.dep_ in ("det", "nmod:poss") for c in tok.children):
+            continue  # "while secretary of state", "as president": a role, not a person
         out.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, kind, "nominal",
                            key="~" + lemma))
     return out
