@@ -30,6 +30,8 @@ def _values(text: str, anchor: str | None) -> dict[str, str]:
         ("The vote will take place in three days.", "three days", "2022-10-26"),
         ("after Friday's call", "Friday's", "2022-10-21"),
         ("He will travel on Tuesday.", "Tuesday", "2022-10-25"),
+        ("She said she would visit the town on Thursday.", "Thursday", "2022-10-27"),
+        ("He said he had visited the town on Thursday.", "Thursday", "2022-10-20"),
         ("It happened on October 3, 2019 in Paris.", "October 3, 2019", "2019-10-03"),
         ("Two years ago the plant closed.", "Two years ago", "2020"),
         ("The paper appears daily.", "daily", "P1D"),

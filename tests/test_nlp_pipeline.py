@@ -39,7 +39,7 @@ def test_shipped_model_is_small_and_has_a_card() -> None:
 
 def test_pipeline_components(nlp) -> None:
     for name in ("tagger", "morphologizer", "parser", "trainable_lemmatizer", "ner",
-                 "dossier_places"):
+                 "dossier_entities", "dossier_places", "dossier_credits"):
         assert name in nlp.pipe_names
 
 

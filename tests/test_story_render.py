@@ -64,3 +64,13 @@ def test_unknown_format_raises(dossier):
 
 def test_dossier_pickles(dossier):
     assert pickle.loads(pickle.dumps(dossier)).facts[0].id == dossier.facts[0].id
+
+
+def test_text_lists_top_facts_and_counts_the_rest(dossier, monkeypatch):
+    from dossier.story.render import common
+
+    monkeypatch.setattr(common, "MAX_FACTS", 3)
+    text = render(dossier, "text")
+    assert text.count("\n  [f") >= 3 and "\n  [f4] " not in text.split("CLAIMS")[0]
+    assert f"and {len(dossier.facts) - 3} more facts" in text
+    assert f"{len(dossier.facts) - 3} more facts" in render(dossier, "markdown")

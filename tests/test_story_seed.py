@@ -40,6 +40,20 @@ def test_seed_fact_backed_by_both_outlets(dossier, phrases):
     assert found[0].outlets == ["Kyiv Post", "The Independent"]
 
 
+def test_same_outlet_saying_it_twice_is_one_fact(dossier):
+    """Kyiv Post's lead and its quote of the ministry are one refutation, with both sentences."""
+    found = _facts_with(dossier, "defense secretary refuted on Sunday", "refuted these claims")
+    assert len(found) == 1
+    assert [e.outlet for e in found[0].evidence].count("Kyiv Post") == 2
+    assert found[0].speaker == "Ben Wallace"
+
+
+def test_ranked_top_fact_and_no_fragments(dossier):
+    assert dossier.facts[0].corroboration == 2 and dossier.facts[0].speaker == "Ben Wallace"
+    assert not any(f.text.startswith(("Alongside reports", "Following their call"))
+                   for f in dossier.facts)
+
+
 def test_shoigu_claim_has_the_three_responses(dossier):
     threads = [t for t in dossier.claims if t.speaker == "Sergei Shoigu"]
     responders = {r.responder for t in threads for r in t.responses}

@@ -16,6 +16,7 @@ EVAL_COMMANDS: list[str] = [
     "dossier.cli.eval_dates:eval_dates",
     "dossier.cli.eval_quotes:eval_quotes",
     "dossier.cli.eval_pipeline:eval_pipeline_command",
+    "dossier.cli.eval_ner:eval_ner_errors",
     "dossier.cli.eval_stories:eval_stories",
     "dossier.cli.eval_similarity:eval_similarity",
     "dossier.cli.eval_dossier:eval_dossier",

@@ -99,12 +99,36 @@ def read_uner(path: Path) -> list[tuple[list[str], list[str]]]:
     return out
 
 
-def score_entities(nlp: Language, path: Path, limit: int | None = None) -> EntityScores:
-    """Exact-span F1 against UNER, sentence by sentence (seqeval-style counting)."""
+def uner_spaces(path: Path, conllu: Path) -> list[list[bool] | None]:
+    """Per UNER sentence, the spacing of the same EWT sentence (None where words differ).
+
+    UNER annotates EWT's words; the treebank also records which words were
+    written without a space between them ("McDonald" + "s" of "McDonalds"), so
+    the pipeline sees the text as it was written.
+    """
+    ids = [line.split("=", 1)[1].strip() for line in path.read_text(encoding="utf-8").splitlines()
+           if line.startswith("# sent_id")]
+    treebank = {s.sent_id: s for s in read_conllu(conllu)}
+    out: list[list[bool] | None] = []
+    for sid, (words, _) in zip(ids, read_uner(path), strict=True):
+        sent = treebank.get(sid)
+        same = sent is not None and [w.form for w in sent.words] == words
+        out.append([w.space_after for w in sent.words] if same else None)
+    return out
+
+
+def score_entities(nlp: Language, path: Path, limit: int | None = None,
+                   spaces: list[list[bool] | None] | None = None) -> EntityScores:
+    """Exact-span F1 against UNER, sentence by sentence (seqeval-style counting).
+
+    ``spaces`` (from :func:`uner_spaces`) gives each sentence its written spacing.
+    """
     sents = read_uner(path)[:limit]
+    spacing = spaces or [None] * len(sents)
     gold: set[tuple[int, int, int, str]] = set()
     pred: set[tuple[int, int, int, str]] = set()
-    docs = (Doc(nlp.vocab, words=words) for words, _ in sents)
+    docs = (Doc(nlp.vocab, words=words, spaces=sp)
+            for (words, _), sp in zip(sents, spacing, strict=False))
     for i, ((_, tags), doc) in enumerate(zip(sents, nlp.pipe(docs), strict=True)):
         gold.update((i, s, e, lab) for s, e, lab in iob_spans(tags))
         pred.update((i, ent.start, ent.end, UNER_LABELS[ent.label_])
@@ -130,7 +154,8 @@ def _f(hits: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
 def evaluate(nlp: Language, data: Path, limit: int | None = None) -> dict[str, object]:
     """Both benchmarks as one plain dict (what the CLI prints and the model card records)."""
     parse = score_parse(nlp, data / EWT_TEST, limit)
-    ents = score_entities(nlp, data / UNER_TEST, limit)
+    ents = score_entities(nlp, data / UNER_TEST, limit,
+                          uner_spaces(data / UNER_TEST, data / EWT_TEST))
     return {
         "ud_ewt_test": vars(parse),
         "uner_ewt_test": {

@@ -61,6 +61,7 @@ MODIFIERS = (
 FUTURE_CUES = (
     "will", "'ll", "next", "scheduled", "plans", "planned", "expected", "due",
     "is to", "are to", "until", "by", "upcoming", "coming",
+    "would", "going to", "set to", "intends to", "aims to",
 )
 
 

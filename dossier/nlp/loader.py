@@ -15,6 +15,7 @@ import spacy
 from spacy.language import Language
 
 import dossier.nlp.credits  # noqa: F401  (registers the "dossier_credits" factory)
+import dossier.nlp.entities  # noqa: F401  (registers the "dossier_entities" factory)
 import dossier.nlp.gazetteer  # noqa: F401  (registers the "dossier_places" factory)
 import dossier.nlp.tokenizer  # noqa: F401  (registers "dossier.news_tokenizer.v1")
 from dossier.errors import DossierError

@@ -18,6 +18,7 @@ from pathlib import Path
 import spacy
 
 import dossier.nlp.credits  # noqa: F401  (registers "dossier_credits")
+import dossier.nlp.entities  # noqa: F401  (registers "dossier_entities")
 import dossier.nlp.gazetteer  # noqa: F401  (registers "dossier_places")
 import dossier.nlp.tokenizer  # noqa: F401  (registers the tokenizer)
 from dossier.eval.pipeline import evaluate, format_table
@@ -25,6 +26,8 @@ from dossier.nlp.convert import build_corpora
 from dossier.nlp.loader import MODEL_DIR
 
 CONFIG = Path(__file__).with_name("config.cfg")
+#: Rule components added after the trained ones, in order (see MODEL_CARD.md).
+POST_COMPONENTS = ("dossier_entities", "dossier_places", "dossier_credits")
 SCORES_START, SCORES_END = "<!-- scores -->", "<!-- /scores -->"
 
 
@@ -92,9 +95,9 @@ def write_card_scores(card: Path, table: str) -> None:
 
 
 def finalize(trained: Path, output: Path) -> spacy.Language:
-    """Add the gazetteer component to a trained pipeline and write the shipped directory."""
+    """Add the rule components to a trained pipeline and write the shipped directory."""
     nlp = spacy.load(trained)
-    for name in ("dossier_places", "dossier_credits"):
+    for name in POST_COMPONENTS:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name, last=True)
     if output.exists():

@@ -11,11 +11,13 @@ from dossier.model import (
     Fact,
     Story,
 )
-from dossier.story import contradictions as C
 from dossier.story.clauses import Clause, article_clauses, article_context
+from dossier.story.contradictions import find_contradictions
 from dossier.story.corroboration import detect_copies, outlet_of, source_keys
 from dossier.story.facts import boost, group, make_fact
-from dossier.story.people import canonical_name, key_people
+from dossier.story.merge import merge_groups
+from dossier.story.people import StoryRoles, canonical_name, key_people, resolve_role, story_roles
+from dossier.story.rank import rank_facts
 from dossier.story.responses import claim_threads
 from dossier.story.similarity import similar_pairs, vectorize
 from dossier.story.summary import summarize
@@ -48,20 +50,22 @@ def build_dossier(
     clauses: list[Clause] = []
     for ctx in contexts:
         clauses.extend(article_clauses(ctx, len(clauses)))
-    for clause in clauses:
-        clause.speaker = canonical_name(clause.speaker, entities) if clause.speaker else None
+    _name_people(clauses, story_roles(contexts), entities)
     matrix = vectorize([c.text for c in clauses])
-    pairs = similar_pairs(matrix, [c.article_id for c in clauses], CANDIDATE_THRESHOLD)
+    articles_of = [c.article_id for c in clauses]
+    pairs = similar_pairs(matrix, [str(c.index) for c in clauses], CANDIDATE_THRESHOLD)
+    across = [p for p in pairs if articles_of[p[1]] != articles_of[p[2]]]
     copies = dict(duplicates) if duplicates is not None else detect_copies(
-        pairs, [c.article_id for c in clauses], order)
+        across, articles_of, order)
     keys = source_keys(chosen, copies)
-    groups = group(clauses, boost(pairs, clauses), matrix)
+    scored = boost(pairs, clauses)
+    groups = merge_groups(group(clauses, scored, matrix), clauses, scored, matrix)
     facts, members = _facts(groups, clauses, matrix, keys, copies)
     published = [a.published for a in chosen if a.published]
     return Dossier(
         schema_version=DOSSIER_SCHEMA_VERSION,
         story_id=story.id,
-        title=story.title or (chosen[0].title if chosen else ""),
+        title=story.title or central_title(chosen),
         first_date=story.first_date or min(published, default=None),
         last_date=story.last_date or max(published, default=None),
         outlets=sorted({outlet_of(a) for a in chosen}),
@@ -72,21 +76,31 @@ def build_dossier(
         facts=facts,
         claims=claim_threads(facts),
         exclusive=_exclusive(facts),
-        contradictions=C.count_contradictions(clauses, keys)
-        + C.date_contradictions(facts, members, keys),
+        contradictions=find_contradictions(clauses, facts, members, keys),
         timeline=timeline(facts),
         summary=summarize(facts),
         people=key_people(contexts, entities),
     )
 
 
+def _name_people(
+    clauses: list[Clause], roles: StoryRoles, entities: list[CanonicalEntity] | None
+) -> None:
+    """Speakers and doers under one name story-wide: offices resolved, linker's names used."""
+    for clause in clauses:
+        for attr in ("speaker", "actor"):
+            name = getattr(clause, attr)
+            if name:
+                setattr(clause, attr, canonical_name(resolve_role(name, roles), entities))
+
+
 def _facts(groups, clauses, matrix, keys, copies):  # type: ignore[no-untyped-def]
-    """Facts numbered f1.. by corroboration, then by first appearance; and their clauses."""
+    """Facts worth reading, numbered f1.. in rank order (``rank.rank_facts``); their clauses."""
     built = []
     for indices in groups:
         members = [clauses[i] for i in sorted(indices)]
         built.append((make_fact(members, matrix, keys, copies), members))
-    built.sort(key=lambda fm: (-fm[0].corroboration, -len(fm[1]), fm[1][0].index))
+    built = rank_facts(built, clauses, matrix)
     facts: list[Fact] = []
     by_id = {}
     for number, (fact, members) in enumerate(built, 1):
@@ -94,6 +108,16 @@ def _facts(groups, clauses, matrix, keys, copies):  # type: ignore[no-untyped-de
         facts.append(fact)
         by_id[fact.id] = members
     return facts, by_id
+
+
+def central_title(articles: list[Article]) -> str:
+    """The headline sharing most words with the others (the first article's may be a dateline)."""
+    titles = [a.title for a in articles if a.title and len(a.title.split()) >= 3]
+    if len(titles) < 3:
+        return titles[0] if titles else (articles[0].title if articles else "")
+    matrix = vectorize(titles)
+    shared = (matrix @ matrix.T).toarray().sum(axis=1) - matrix.multiply(matrix).sum(axis=1).A1
+    return titles[int(shared.argmax())]
 
 
 def _exclusive(facts: list[Fact]) -> dict[str, list[str]]:

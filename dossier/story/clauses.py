@@ -8,10 +8,12 @@ who speaks, with which speech act, which dates and counts it holds.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from dossier.model import Article, DateMention, Extraction, Quote, Span
 from dossier.story import text as T
+from dossier.story.actions import Action, find_action
+from dossier.story.counts import find_counts
 
 #: Cue verbs -> speech act, used when extraction gives no quote for a clause.
 CUES: dict[str, str] = {
@@ -56,6 +58,10 @@ class Clause:
     dates: list[DateMention] = field(default_factory=list)
     quotes: list[str] = field(default_factory=list)
     numbers: list[tuple[str, float, str]] = field(default_factory=list)
+    #: The deed the text itself names ("X scored ..."), whatever extraction says.
+    deed: Action | None = None
+    #: The article's publication date: what a year-less "March 14" is resolved against.
+    published: str | None = None
 
     @property
     def text(self) -> str:
@@ -144,7 +150,7 @@ def article_clauses(ctx: ArticleContext, start_index: int) -> list[Clause]:
             clause = Clause(
                 index=start_index + len(out), article_id=ctx.article.id, outlet=ctx.outlet,
                 source=ctx.source, position=len(out), span=Span(a, b, text[a:b]),
-                sentence=sentence,
+                sentence=sentence, published=ctx.article.published,
             )
             _annotate(clause, ctx)
             prev = out[-1] if out and out[-1].sentence is sentence else None
@@ -164,7 +170,7 @@ def _is_prose(sentence: str) -> bool:
 def _annotate(clause: Clause, ctx: ArticleContext) -> None:
     a, b = clause.span.start, clause.span.end
     clause.quotes = T.quotes_in(clause.text)
-    clause.numbers = T.numbers(clause.text)
+    clause.numbers = find_counts(clause.text)
     clause.dates = [d for d in ctx.dates if a <= d.span.start < b and d.type == "DATE"]
     ex = ctx.extraction
     quote = _overlapping_quote(ex.quotes, a, b) if ex else None
@@ -176,6 +182,13 @@ def _annotate(clause: Clause, ctx: ArticleContext) -> None:
             clause.actor = ctx.resolve(event.source_name or _entity_name(ex, event.source))
             clause.action, clause.target = event.action, event.target_name or event.target
             break
+    deed = find_action(clause.text)
+    if deed is not None:
+        clause.deed = replace(deed, agent=ctx.resolve(deed.agent))
+    if deed is not None and clause.action in (None, "statement"):
+        clause.action = deed.name  # extraction saw no deed here: the verb table's
+        clause.actor = clause.actor or ctx.resolve(deed.agent)
+        clause.target = clause.target or deed.object
     _apply_cues(clause, ctx)
     if clause.act in RESPONSE_ACTS and ex is not None:
         clause.speaker = _event_responder(ex, clause, ctx) or clause.speaker
@@ -186,6 +199,7 @@ def _annotate(clause: Clause, ctx: ArticleContext) -> None:
         ctx.last_speaker = clause.speaker
 
 
+_ATTRIBUTIVE = re.compile(r"\b(?:the|a|an|his|her|their|its|this|that)\s+$", re.I)
 _DISMISSIVE = re.compile(r"\b(?:smear|absurd\w*|nonsense|baseless|lies?)\b", re.I)
 _PRIORITY = {"refuted": 5, "rejected": 5, "denied": 5, "dismissed": 5, "disputed": 5,
              "backed": 4, "claim": 3, "warn": 2, "state": 1}
@@ -193,7 +207,8 @@ _PRIORITY = {"refuted": 5, "rejected": 5, "denied": 5, "dismissed": 5, "disputed
 
 def _apply_cues(clause: Clause, ctx: ArticleContext) -> None:
     """Pick the strongest cue verb; its speaker is the name just before it, else the subject."""
-    cues = list(_CUE_RE.finditer(clause.text))
+    cues = [m for m in _CUE_RE.finditer(clause.text)  # "the alleged gunman" claims nothing
+            if not _ATTRIBUTIVE.search(clause.text[max(0, m.start() - 12) : m.start()])]
     if not cues:
         return
     best = max(cues, key=lambda m: _PRIORITY[CUES[m.group(1)]])
@@ -270,11 +285,18 @@ def _speaker_before(head: str, ctx: ArticleContext, clause: Clause) -> str | Non
         before = clause.sentence[: clause.sentence.find(clause.text)] + head
         persons = [n for _, n in T.names(before) if ctx.is_person(n)]
         return ctx.resolve(persons[-1]) if persons else ctx.last_speaker
-    parts = [p.strip() for p in head.split(",")]
+    parts = [p.strip(" \"“”‘’'") for p in head.split(",")]
+    noun = _NP.fullmatch(parts[-1])
+    if len(parts) >= 2 and noun and _is_agent_phrase(noun.group(1)):
+        return ctx.resolve(noun.group(1))  # "In his call with X, the Russian defence secretary"
     if len(parts) >= 2 and parts[-1] and parts[-1][0].isupper():
         parts = parts[-1:]  # "his Russian equivalent, Sergei Shoigu, claimed"
-    elif len(parts) >= 2 and parts[-1] and _ends_with_name(parts[-2]):
+    elif len(parts) >= 2 and _APPOSITION.match(parts[-1]) and _ends_with_name(parts[-2]):
         parts = parts[:-1]  # "X, a top aide to Y, dismissed": the apposition names Y, not X
+    elif len(parts) >= 2 and parts[-1] and not T.names(parts[-1]):
+        subject = _SUBJECT.search(parts[-1])  # "..., killing one man, police said": police
+        return ctx.resolve(subject.group(1)) if subject and _is_agent_phrase(
+            subject.group(1)) else None
     else:
         noun = _NP.search(head)
         if noun and _is_agent_phrase(noun.group(1)):
@@ -288,6 +310,8 @@ def _ends_with_name(text: str) -> bool:
     return bool(found) and text.endswith(found[-1][1])
 
 
+_APPOSITION = re.compile(r"(?:a|an|the)\s", re.IGNORECASE)
+_SUBJECT = re.compile(r"((?:[\w’'\-]+\s+){0,3}[\w’'\-]+)$")
 _PRONOUN = re.compile(r"(?:^|\s)(?:he|she|they|it)$", re.IGNORECASE)
 _ORG_WORDS = ("ministry", "authority", "council", "party", "union", "company", "police",
               "government", "inspectorate", "office", "service", "agency", "department", "bank",

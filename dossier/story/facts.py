@@ -8,6 +8,7 @@ signals on top: the same speaker with the same speech act, shared quoted words.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from scipy import sparse
@@ -15,7 +16,9 @@ from scipy import sparse
 from dossier.model import Evidence, Fact
 from dossier.story import text as T
 from dossier.story.clauses import RESPONSE_ACTS, Clause
-from dossier.story.similarity import cosine
+from dossier.story.dates import confident_dates
+from dossier.story.people import known_person
+from dossier.story.similarity import add_weights, row_weights, weights_cosine
 
 #: A pair of clauses scoring at or above this may link their groups.
 PAIR_THRESHOLD = 0.38
@@ -25,9 +28,14 @@ CENTROID_THRESHOLD = 0.25
 QUOTE_BONUS = 0.2
 #: A response ("refuted") and a clause that answers nothing rarely state the same fact.
 RESPONSE_MISMATCH = 0.7
+#: Two named speakers who are not the same person.
+SPEAKER_MISMATCH = 0.6
+#: Share of a fact's clauses that must carry a speech act for it to be the fact's.
+ACT_SHARE = 0.2
 
 
 Pair = tuple[float, int, int]
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def boost(pairs: list[Pair], clauses: list[Clause]) -> list[Pair]:
@@ -39,6 +47,8 @@ def boost(pairs: list[Pair], clauses: list[Clause]) -> list[Pair]:
             sim += QUOTE_BONUS / 2
         if a.speaker and a.speaker == b.speaker:
             sim += QUOTE_BONUS / 2
+        elif _other_people(a.speaker, b.speaker):
+            sim *= SPEAKER_MISMATCH  # two people saying alike things said two things
         if {a.act, b.act} & {"claim"} and {a.act, b.act} & RESPONSE_ACTS:
             sim /= 2  # a claim and the answer to it are two facts, however alike
         elif (a.act in RESPONSE_ACTS) != (b.act in RESPONSE_ACTS):
@@ -47,6 +57,12 @@ def boost(pairs: list[Pair], clauses: list[Clause]) -> list[Pair]:
             sim += QUOTE_BONUS
         out.append((sim, i, j))
     return out
+
+
+def _other_people(a: str | None, b: str | None) -> bool:
+    if not (a and b) or not (known_person(a) and known_person(b)):
+        return False
+    return a.split()[-1] != b.split()[-1]
 
 
 def _shared_quote(left: list[str], right: list[str]) -> bool:
@@ -68,7 +84,7 @@ def group(
     """
     n = len(clauses)
     parent = list(range(n))
-    centroid = {i: matrix[i] for i in range(n)}
+    centroid = {i: row_weights(matrix, i) for i in range(n)}
     members = {i: {clauses[i].article_id} for i in range(n)}
 
     def find(i: int) -> int:
@@ -83,10 +99,10 @@ def group(
         ri, rj = find(i), find(j)
         if ri == rj or members[ri] & members[rj]:
             continue
-        if cosine(centroid[ri], centroid[rj]) < CENTROID_THRESHOLD:
+        if weights_cosine(centroid[ri], centroid[rj]) < CENTROID_THRESHOLD:
             continue
         parent[rj] = ri
-        centroid[ri] = centroid[ri] + centroid.pop(rj)
+        add_weights(centroid[ri], centroid.pop(rj))
         members[ri] |= members.pop(rj)
     groups: dict[int, list[int]] = {}
     for i in range(n):
@@ -101,11 +117,15 @@ def make_fact(
     """One Fact from a group of clauses: its wording, kind, speaker, date, evidence."""
     rep = _representative(members, matrix)
     acts = Counter(c.act for c in members if c.act)
-    strong = Counter({a: n for a, n in acts.items() if a != "state"})
+    # A speech act names the fact only when a fifth of its clauses carry it: one
+    # "police alleged" among eleven reports of a charge does not make it a claim.
+    strong = Counter({a: n for a, n in acts.items()
+                      if a != "state" and n >= ACT_SHARE * len(members)})
     act = (strong or acts).most_common(1)[0][0] if acts else None
     kind = "claim" if act == "claim" else "response" if act in RESPONSE_ACTS else (
         "statement" if act else "event")
-    dates = [d for c in members for d in c.dates if len(d.value) == 10]
+    dates = [d for c in members for d in confident_dates(c)] or [
+        d for c in members for d in c.dates if _DAY.match(d.value)]
     date = Counter(d.value for d in dates).most_common(1)[0][0] if dates else None
     date_text = next((d.span.text for d in dates if d.value == date), None)
     numbers: dict[str, float] = {}

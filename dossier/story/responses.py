@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from sklearn.preprocessing import normalize
+
 from dossier.model import ClaimThread, Fact, Response
 from dossier.story.similarity import vectorize
 
@@ -20,6 +22,7 @@ _ANAPHOR = re.compile(
     r"(?:\w+\s+)?(?:claims?|allegations?|accusations?|assertions?|account|charges?)\b",
     re.IGNORECASE,
 )
+_CLAIM_NOUNS = r"(?:claims?|allegations?|accusations?|assertions?|charges?|remarks?|comments?)"
 _NEAR = 400  # characters: "closely follows" in the same article
 
 
@@ -30,7 +33,7 @@ def claim_threads(facts: list[Fact]) -> list[ClaimThread]:
     threads = {c.id: ClaimThread(c.id, c.speaker, c.text) for c in claims}
     if claims and responses:
         texts = [_joined(f) for f in claims + responses]
-        matrix = vectorize(texts)
+        matrix = normalize(vectorize(texts))  # cosines: the rows are raw IDF weights
         sims = (matrix[len(claims) :] @ matrix[: len(claims)].T).toarray()
         for r_index, response in enumerate(responses):
             scored = [
@@ -71,8 +74,15 @@ def _score(response: Fact, claim: Fact, similarity: float) -> float:
 
 
 def _names(response: Fact, speaker: str) -> bool:
-    surname = speaker.split()[-1]
-    return any(re.search(rf"\b{re.escape(surname)}\b", e.text) for e in response.evidence)
+    """The response points at the claimant's words: "Shoigu's claims", "allegations by Shoigu".
+
+    Merely naming the claimant is not enough: "Reid's rep confirmed her stay" names
+    Reid but answers none of her claims.
+    """
+    name = re.escape(speaker.split()[-1])
+    owned = rf"\b{name}[’']s\s+(?:\w+\s+){{0,2}}{_CLAIM_NOUNS}|{_CLAIM_NOUNS}\s+(?:made\s+)?" \
+            rf"(?:by|from|of)\s+(?:\w+\s+){{0,2}}{name}\b"
+    return any(re.search(owned, e.text, re.IGNORECASE) for e in response.evidence)
 
 
 def _same_person(a: str | None, b: str | None) -> bool:

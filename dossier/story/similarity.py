@@ -8,6 +8,7 @@ same slot still match (that is how contradictions are found).
 
 from __future__ import annotations
 
+import math
 import re
 
 import numpy as np
@@ -103,3 +104,28 @@ def cosine(a: sparse.csr_matrix, b: sparse.csr_matrix) -> float:
     """Cosine of two (unnormalised) sparse rows."""
     norm = float(np.sqrt(a.multiply(a).sum() * b.multiply(b).sum()))
     return float(a.multiply(b).sum()) / norm if norm else 0.0
+
+
+Weights = dict[int, float]
+
+
+def row_weights(matrix: sparse.csr_matrix, row: int) -> Weights:
+    """One row as ``{term: weight}``: centroids of a few dozen terms add and compare
+    faster as dicts than as one-row sparse matrices."""
+    start, end = matrix.indptr[row], matrix.indptr[row + 1]
+    return dict(zip(matrix.indices[start:end].tolist(), matrix.data[start:end].tolist(),
+                    strict=True))
+
+
+def add_weights(into: Weights, other: Weights) -> Weights:
+    for term, weight in other.items():
+        into[term] = into.get(term, 0.0) + weight
+    return into
+
+
+def weights_cosine(a: Weights, b: Weights) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    dot = sum(w * b.get(t, 0.0) for t, w in a.items())
+    norm = math.sqrt(sum(w * w for w in a.values()) * sum(w * w for w in b.values()))
+    return dot / norm if norm else 0.0

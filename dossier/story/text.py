@@ -1,4 +1,4 @@
-"""Plain-text helpers for the dossier builder: sentences, clauses, names, numbers.
+"""Plain-text helpers for the dossier builder: sentences, clauses, names, quotes.
 
 The builder must work when extraction is thin or missing (a new extractor, an
 unparsed language), so everything it needs to match facts across articles can be
@@ -50,31 +50,6 @@ _ROLE_NAME = re.compile(
 )
 _QUOTE = re.compile(r"[“\"]([^”\"]{3,}?)[”\"]")
 
-_NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12, "dozens": 24,
-}
-_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
-_NUM_RE = re.compile(
-    r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + "|".join(_NUMBER_WORDS) + r")"
-    r"(?:\s+(thousand|million|billion))?(?![\w])",
-    re.IGNORECASE,
-)
-_APPROX = re.compile(r"(?:about|around|nearly|almost|some|roughly|approximately|up to)\s+$", re.I)
-_LOWER_BOUND = re.compile(r"(?:at least|more than|over|at minimum)\s+$", re.I)
-
-#: Count slots whose values must agree story-wide: a word near the number -> slot name.
-COUNT_SLOTS = {
-    "dead": ("killed", "dead", "died", "deaths", "bodies", "fatalities", "lives", "death"),
-    "injured": ("injured", "hurt", "wounded", "treated", "hospitalised", "hospitalized"),
-    "evacuated": ("evacuated", "displaced", "homeless", "fled"),
-    "arrested": ("arrested", "detained"),
-}
-_SLOT_OF = {w: slot for slot, words in COUNT_SLOTS.items() for w in words}
-_STOP_SCAN = {"and", "or", "but", "while", "of"}
 
 
 def sentences(text: str) -> Iterator[tuple[int, int]]:
@@ -171,8 +146,15 @@ _SENTENCE_STARTERS = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
     "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-    "oct", "nov", "dec",
+    "oct", "nov", "dec", "well", "oh", "so", "yes", "now", "here", "there", "what", "why", "how",
+    "although", "earlier", "meanwhile", "yesterday", "today", "tonight", "later", "still",
+    "also", "then", "according", "instead", "sadly", "somehow", "personally", "besides",
+    "because", "since", "during", "until", "from", "by", "these", "those", "such", "another",
+    "many", "most", "several", "all", "my", "your", "is", "was", "are", "were", "has", "had",
+    "will", "would", "could", "should", "can", "to", "of", "where", "who", "just", "even",
 }
+#: Words that start sentences but never names ("The", "After", weekdays, months).
+SENTENCE_STARTERS = frozenset(_SENTENCE_STARTERS)
 
 
 def role_names(text: str) -> list[tuple[str, str]]:
@@ -184,52 +166,3 @@ def role_names(text: str) -> list[tuple[str, str]]:
         if len(name.split()) >= 2 and name.split()[0][0].isupper():
             out.append((role, name))
     return out
-
-
-def numbers(text: str) -> list[tuple[str, float, str]]:
-    """``(slot, value, qualifier)`` for counts next to a slot word ("12 people were killed").
-
-    The slot word is looked for first after the number, up to a conjunction or
-    comma, then before it; the qualifier is ``"about"``, ``"at least"`` or ``""``.
-    """
-    out = []
-    for m in _NUM_RE.finditer(text):
-        value = _value(m.group(1), m.group(2))
-        if value is None:
-            continue
-        after = re.findall(r"[\w’']+|[,;.]", text[m.end() : m.end() + 60])
-        before = re.findall(r"[\w’']+|[,;.]", text[max(0, m.start() - 50) : m.start()])
-        slot = _scan(after[:6]) or _scan(list(reversed(before))[:4])
-        if slot is None:
-            continue
-        head = text[max(0, m.start() - 20) : m.start()]
-        qualifier = "about" if _APPROX.search(head) else ""
-        qualifier = "at least" if _LOWER_BOUND.search(head) else qualifier
-        out.append((slot, value, qualifier))
-    return out
-
-
-def _scan(tokens: list[str]) -> str | None:
-    for tok in tokens:
-        low = tok.lower()
-        if low in _STOP_SCAN or low in ",;." or _NUM_RE.fullmatch(low):
-            return None
-        if low in _SLOT_OF:
-            return _SLOT_OF[low]
-    return None
-
-
-def _value(word: str, scale: str | None) -> float | None:
-    low = word.lower().replace(",", "")
-    number = _NUMBER_WORDS.get(low)
-    value = float(number) if number is not None else _float(low)
-    if value is None:
-        return None
-    return value * _SCALE.get((scale or "").lower(), 1.0)
-
-
-def _float(text: str) -> float | None:
-    try:
-        return float(text)
-    except ValueError:
-        return None

@@ -1,16 +1,47 @@
-"""Selections shared by the human-readable renderers (text, Markdown)."""
+"""Selections shared by the human-readable renderers (text, Markdown).
+
+A dossier of a twenty-outlet story holds dozens of facts; a report lists the
+top ones in rank order (``Dossier.facts`` is ranked: corroboration, then
+salience) and says how many more there are, so the reader knows where to look.
+"""
 
 from __future__ import annotations
 
 from dossier.model import Dossier, Fact
 
-#: How many multi-outlet facts a human-readable report lists before "and N more".
-MAX_FACTS = 25
-MAX_EXCLUSIVE = 8
+#: How many facts a human-readable report lists before "and N more".
+MAX_FACTS = 15
+#: Single-outlet facts shown per outlet, and outlets shown, in "only one outlet".
+MAX_EXCLUSIVE = 3
+MAX_OUTLETS = 8
+MAX_CLAIMS = 10
+MAX_TIMELINE = 15
+#: Characters of a quoted sentence before it is cut with an ellipsis.
+CLIP = 220
 
 
-def corroborated(dossier: Dossier) -> list[Fact]:
-    return [f for f in dossier.facts if f.corroboration >= 2]
+def top_facts(dossier: Dossier) -> list[Fact]:
+    return dossier.facts[:MAX_FACTS]
+
+
+def more_facts(dossier: Dossier) -> str:
+    """"and 31 more facts (9 backed by several outlets)", or "" when all are shown."""
+    rest = dossier.facts[MAX_FACTS:]
+    if not rest:
+        return ""
+    multi = sum(1 for f in rest if f.corroboration >= 2)
+    return f"and {len(rest)} more facts ({multi} backed by several outlets)"
+
+
+def exclusive_outlets(dossier: Dossier) -> list[tuple[str, list[str]]]:
+    """Outlets with the most single-outlet facts first, at most ``MAX_OUTLETS``."""
+    ranked = sorted(dossier.exclusive.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    return ranked[:MAX_OUTLETS]
+
+
+def clip(text: str, limit: int = CLIP) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def span(dossier: Dossier) -> str:
@@ -20,5 +51,7 @@ def span(dossier: Dossier) -> str:
 
 
 def who(fact: Fact) -> str:
+    """"Ben Wallace (refuted)", "Sergei Shoigu" (a plain statement), or the doer."""
     name = fact.speaker or fact.actor
-    return f"{name} ({fact.act})" if name and fact.act else name or ""
+    act = fact.act if fact.speaker and fact.act not in (None, "state") else None
+    return f"{name} ({act})" if name and act else name or ""

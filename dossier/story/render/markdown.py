@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 from dossier.model import Dossier
-from dossier.story.render.common import MAX_EXCLUSIVE, MAX_FACTS, corroborated, span, who
+from dossier.story.render.common import (
+    MAX_CLAIMS,
+    MAX_EXCLUSIVE,
+    MAX_OUTLETS,
+    MAX_TIMELINE,
+    clip,
+    exclusive_outlets,
+    more_facts,
+    span,
+    top_facts,
+    who,
+)
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return clip(text).replace("|", "\\|")
 
 
 def render_markdown(dossier: Dossier) -> str:
@@ -28,25 +39,31 @@ def render_markdown(dossier: Dossier) -> str:
         "",
         "## Facts and who backs them",
         "",
+        f"The {len(top_facts(dossier))} best-backed of "
+        f"{len(dossier.facts)} facts.",
+        "",
         "| # | fact | who | outlets |",
         "|---|---|---|---|",
     ]
-    multi = corroborated(dossier)
-    for fact in multi[:MAX_FACTS]:
+    for fact in top_facts(dossier):
         out.append(f"| {fact.id} | {_cell(fact.text)} | {_cell(who(fact))} | "
                    f"{fact.corroboration}: {', '.join(fact.outlets)} |")
+    if more_facts(dossier):
+        out += ["", f"*…{more_facts(dossier)}.*"]
     out += _claims(dossier) + _contradictions(dossier) + _exclusive(dossier) + _timeline(dossier)
     return "\n".join(out) + "\n"
 
 
 def _claims(dossier: Dossier) -> list[str]:
     out = ["", "## Claims and responses", ""]
-    for thread in dossier.claims:
+    for thread in dossier.claims[:MAX_CLAIMS]:
         out.append(f"- **{thread.speaker or 'Unattributed'}** ({thread.claim_fact_id}): "
                    f"{_cell(thread.text)}  \n  *Status:* {thread.status}")
         for r in thread.responses:
             out.append(f"  - {r.act} by {r.responder or 'unnamed'} ({', '.join(r.outlets)}): "
                        f"{_cell(r.text)}")
+    if len(dossier.claims) > MAX_CLAIMS:
+        out.append(f"- *…and {len(dossier.claims) - MAX_CLAIMS} more claims*")
     return out
 
 
@@ -55,7 +72,8 @@ def _contradictions(dossier: Dossier) -> list[str]:
     for c in dossier.contradictions:
         out.append(f"- **{c.slot}**: {_cell(c.subject)}")
         for v in c.values:
-            out.append(f"  - **{v.value}**: {', '.join(v.outlets)}, \"{_cell(v.sentence)}\"")
+            out.append(f"  - **{_cell(v.value)}**: {', '.join(v.outlets)}, "
+                       f"\"{_cell(v.sentence)}\"")
     if not dossier.contradictions:
         out.append("No contradictions found.")
     return out
@@ -63,13 +81,18 @@ def _contradictions(dossier: Dossier) -> list[str]:
 
 def _exclusive(dossier: Dossier) -> list[str]:
     out = ["", "## Reported by one outlet only", ""]
-    for outlet, ids in dossier.exclusive.items():
+    for outlet, ids in exclusive_outlets(dossier):
         out.append(f"- **{outlet}** ({len(ids)})")
-        out += [f"  - {dossier.fact(i).text}" for i in ids[:MAX_EXCLUSIVE]]
+        out += [f"  - {_cell(dossier.fact(i).text)}" for i in ids[:MAX_EXCLUSIVE]]
+    if len(dossier.exclusive) > MAX_OUTLETS:
+        out.append(f"- *…and {len(dossier.exclusive) - MAX_OUTLETS} more outlets*")
     return out
 
 
 def _timeline(dossier: Dossier) -> list[str]:
     out = ["", "## Timeline", "", "| date | from | fact |", "|---|---|---|"]
-    out += [f"| {e.date} | {_cell(e.expression)} | {_cell(e.text)} |" for e in dossier.timeline]
+    out += [f"| {e.date} | {_cell(e.expression)} | {_cell(e.text)} |"
+            for e in dossier.timeline[:MAX_TIMELINE]]
+    if len(dossier.timeline) > MAX_TIMELINE:
+        out += ["", f"*…and {len(dossier.timeline) - MAX_TIMELINE} more dated facts.*"]
     return out

@@ -1,47 +1,86 @@
-"""Plain-text rendering for the terminal."""
+"""Plain-text rendering for the terminal: the top facts, then claims, conflicts, outlets."""
 
 from __future__ import annotations
 
 from dossier.model import Dossier
-from dossier.story.render.common import MAX_EXCLUSIVE, MAX_FACTS, corroborated, span
+from dossier.story.render.common import (
+    MAX_CLAIMS,
+    MAX_EXCLUSIVE,
+    MAX_OUTLETS,
+    MAX_TIMELINE,
+    clip,
+    exclusive_outlets,
+    more_facts,
+    span,
+    top_facts,
+    who,
+)
 
 
 def render_text(dossier: Dossier) -> str:
     lines = [
         dossier.title or dossier.story_id,
         f"story {dossier.story_id} | {span(dossier)} | {len(dossier.articles)} articles | "
-        f"outlets: {', '.join(dossier.outlets)}",
+        f"{len(dossier.outlets)} outlets: {clip(', '.join(dossier.outlets), 160)}",
         "",
         "SUMMARY",
-        *(f"  {s}" for s in dossier.summary),
+        *(f"  {clip(s)}" for s in dossier.summary),
         "",
         "KEY PEOPLE",
-        *(f"  {p.name}" + (f" ({', '.join(p.roles)})" if p.roles else "") for p in dossier.people),
+        *(f"  {p.name}" + (f" ({', '.join(p.roles[:3])})" if p.roles else "")
+          for p in dossier.people),
         "",
-        "FACTS BACKED BY SEVERAL OUTLETS",
+        f"TOP FACTS ({len(dossier.facts)} in all)",
     ]
-    multi = corroborated(dossier)
-    for fact in multi[:MAX_FACTS]:
-        lines.append(f"  [{fact.id}] {fact.corroboration} outlets ({', '.join(fact.outlets)}): "
-                     f"{fact.text}")
-    if len(multi) > MAX_FACTS:
-        lines.append(f"  ... and {len(multi) - MAX_FACTS} more")
-    lines += ["", "CLAIMS AND RESPONSES"]
-    for thread in dossier.claims:
+    for fact in top_facts(dossier):
+        by = f" [{who(fact)}]" if who(fact) else ""
+        lines.append(f"  [{fact.id}] {fact.corroboration} outlet"
+                     f"{'s' if fact.corroboration > 1 else ''}{by}: {clip(fact.text)}")
+    if more_facts(dossier):
+        lines.append(f"  ... {more_facts(dossier)}")
+    return "\n".join(lines + _claims(dossier) + _contradictions(dossier) + _exclusive(dossier)
+                     + _timeline(dossier)) + "\n"
+
+
+def _claims(dossier: Dossier) -> list[str]:
+    lines = ["", "CLAIMS AND RESPONSES"]
+    for thread in dossier.claims[:MAX_CLAIMS]:
         speaker = thread.speaker or "unattributed"
-        lines.append(f"  [{thread.claim_fact_id}] {speaker}: {thread.text}")
+        lines.append(f"  [{thread.claim_fact_id}] {speaker}: {clip(thread.text)}")
         lines.append(f"      status: {thread.status}")
-    lines += ["", "CONTRADICTIONS"]
+    if len(dossier.claims) > MAX_CLAIMS:
+        lines.append(f"  ... and {len(dossier.claims) - MAX_CLAIMS} more claims")
+    return lines
+
+
+def _contradictions(dossier: Dossier) -> list[str]:
+    lines = ["", "CONTRADICTIONS"]
     for c in dossier.contradictions:
-        lines.append(f"  {c.slot}: {c.subject}")
+        lines.append(f"  {c.slot}: {clip(c.subject, 120)}")
         for v in c.values:
-            lines.append(f"      {v.value}: {', '.join(v.outlets)} -- \"{v.sentence}\"")
-    lines += ["", "ONLY ONE OUTLET"]
-    for outlet, ids in dossier.exclusive.items():
+            lines.append(f"      {clip(v.value, 120)}: {', '.join(v.outlets)} -- "
+                         f"\"{clip(v.sentence, 160)}\"")
+    if not dossier.contradictions:
+        lines.append("  none found")
+    return lines
+
+
+def _exclusive(dossier: Dossier) -> list[str]:
+    lines = ["", "ONLY ONE OUTLET"]
+    for outlet, ids in exclusive_outlets(dossier):
         lines.append(f"  {outlet}: {len(ids)} facts")
         for fact_id in ids[:MAX_EXCLUSIVE]:
-            lines.append(f"      [{fact_id}] {dossier.fact(fact_id).text}")
-    lines += ["", "TIMELINE"]
-    for entry in dossier.timeline:
-        lines.append(f"  {entry.date} (\"{entry.expression}\") [{entry.fact_id}] {entry.text}")
-    return "\n".join(lines) + "\n"
+            lines.append(f"      [{fact_id}] {clip(dossier.fact(fact_id).text, 160)}")
+    if len(dossier.exclusive) > MAX_OUTLETS:
+        lines.append(f"  ... and {len(dossier.exclusive) - MAX_OUTLETS} more outlets")
+    return lines
+
+
+def _timeline(dossier: Dossier) -> list[str]:
+    lines = ["", "TIMELINE"]
+    for entry in dossier.timeline[:MAX_TIMELINE]:
+        lines.append(f"  {entry.date} (\"{entry.expression}\") [{entry.fact_id}] "
+                     f"{clip(entry.text, 160)}")
+    if len(dossier.timeline) > MAX_TIMELINE:
+        lines.append(f"  ... and {len(dossier.timeline) - MAX_TIMELINE} more dated facts")
+    return lines
