@@ -21,6 +21,7 @@ def eval_entities(root: str, systems: tuple[str, ...], limit: int | None, detail
     cross-article entity linker (B3, pairwise) against GUM's entity annotation."""
     from dossier.eval.entities import TYPE_MAP, extract_docs, recall_by_kind, score_coref
     from dossier.eval.gum import read_corpus
+    from dossier.eval.pronoun_links import pronoun_links
 
     docs = read_corpus(root, limit)
     gold = [m for d in docs for m in d.mentions if m.etype in TYPE_MAP]
@@ -52,6 +53,8 @@ def eval_entities(root: str, systems: tuple[str, ...], limit: int | None, detail
                    "grouping alone)")
         click.echo(f"{'':<7} gold-mention recall by kind: " + ", ".join(
             f"{k} {c.recall:.3f} ({int(c.r_den):,})" for k, c in sorted(kinds.items())))
+        click.echo(f"{'':<7} pronoun links right (of those decided): " + ", ".join(
+            f"{g} {r / n:.3f} ({n:,})" for g, (r, n) in pronoun_links(docs, extractions).items()))
     _print_linking(docs, results)
 
 

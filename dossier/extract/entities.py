@@ -16,12 +16,11 @@ from typing import Any
 
 from dossier.extract import places
 from dossier.extract.mentions import Mention, name_mentions
+from dossier.extract.pronouns import resolve_pronouns
 from dossier.extract.roles import describe, find_descriptions, find_roles
 from dossier.extract.segment import units
 from dossier.model import Entity
 
-_PRONOUNS = {"he": "PERSON", "him": "PERSON", "his": "PERSON", "she": "PERSON",
-             "her": "PERSON", "hers": "PERSON", "it": "ORG", "its": "ORG"}
 _OWNER = re.compile(r"([A-Z][\w.]*(?:\s+[A-Z]\w*)*)[’']s\s+$")
 _ACTOR_CONTEXT = re.compile(
     r"^(?:[’']s\b|\s+(?:said|says|has|had|was|is|would|will|claimed|refused|warned|denied|"
@@ -78,7 +77,7 @@ def find_entities(text: str, doc: Any | None = None) -> EntityIndex:
             d.key = target.key
             target.mentions.append(_span(text, d))
             index.mentions.append(d)
-    _pronouns(text, index, sents)
+    resolve_pronouns(text, index, sents, doc)
     index.mentions.sort(key=lambda m: m.start)
     for ent in index.entities:
         ent.mentions.sort(key=lambda s: s.start)
@@ -204,42 +203,4 @@ def _normalized(m: Mention) -> str | None:
         return places.country(m.text) or m.text
     if m.type == "ORG":
         return re.sub(r"^the\s+", "", m.text, flags=re.I)
-    return None
-
-
-def _pronouns(text: str, index: EntityIndex, sents: list[tuple[int, int]]) -> None:
-    """he/his/him/she/her -> a person; it/its -> an organisation or acting place."""
-    for m in re.finditer(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Ss]he|[Hh]er|[Ii]ts?)\b", text):
-        want = _PRONOUNS[m.group(0).lower()]
-        ent = _antecedent(index, sents, m.start(), want)
-        if ent is None:
-            continue
-        pm = Mention(m.start(), m.end(), m.group(0), ent.type, "pronoun", key=ent.key)
-        index.mentions.append(pm)
-        ent.mentions.append(_span(text, pm))
-
-
-def _antecedent(index: EntityIndex, sents: list[tuple[int, int]], pos: int,
-                want: str) -> Entity | None:
-    """First fitting mention earlier in this sentence, else the first of the nearest
-    earlier sentence that has one (subjects come first in English news)."""
-    def fits(m: Mention) -> bool:
-        ent = index.get(m.key)
-        if ent is None or m.kind == "pronoun":
-            return False
-        return ent.type == "PERSON" if want == "PERSON" else (
-            ent.type == "ORG" or ent.is_actor)
-
-    ordered = sorted(index.mentions, key=lambda m: m.start)
-    cur = next((i for i, (s, e) in enumerate(sents) if s <= pos < e), None)
-    if cur is None:
-        return None
-    s0 = sents[cur][0]
-    here = [m for m in ordered if s0 <= m.start < pos and fits(m)]
-    if here:
-        return index.get(here[0].key)
-    for s, e in reversed(sents[max(0, cur - 3):cur]):
-        there = [m for m in ordered if s <= m.start < e and fits(m)]
-        if there:
-            return index.get(there[0].key)
     return None
