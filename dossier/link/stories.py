@@ -34,6 +34,7 @@ from dossier.link.vectors import (
     tfidf,
     top_terms,
 )
+from dossier.link.years import profile_clash, year_clash, year_weight
 from dossier.model import Article, Extraction, Story, StoryAssignment
 
 __all__ = ["Linker", "lead_title", "link_all", "publication_order", "story_id_for"]
@@ -82,7 +83,7 @@ class Linker:
         vec, dense = self._vectorise(article, extraction)
         year, firm = year_evidence(article, extraction)
         # How much the year clash counts for this article: a bare year is weak evidence.
-        self._year_weight = 1.0 if firm else self.config.bare_year_weight
+        self._year_weight = year_weight(firm, self.config.bare_year_weight)
         story = self._best_story(vec, dense, day, year)
         if story is None:
             story = _StoryState(id=story_id_for(article.id), tick=self._tick, title="")
@@ -154,7 +155,7 @@ class Linker:
             nearest = max(cosine(vec, m) for m in story.members)
             score = (1 - cfg.member_weight) * score + cfg.member_weight * nearest
         weight = getattr(self, "_year_weight", 1.0)
-        score -= cfg.year_penalty * weight * _year_clash(year, story.years)
+        score -= cfg.year_penalty * weight * year_clash(year, story.years, cfg.year_gap)
         if cfg.name_penalty > 0:
             score -= cfg.name_penalty * name_conflict(vec, story.centroid, cfg.salient_names)
         if cfg.dense_weight > 0:
@@ -199,7 +200,8 @@ class Linker:
 
     def _absorb(self, story: _StoryState, vec: SparseVector, dense: Any, year: int | None) -> None:
         if year is not None:
-            story.years[year] = story.years.get(year, 0) + 1
+            weight = getattr(self, "_year_weight", 1.0)
+            story.years[year] = story.years.get(year, 0.0) + weight
         if self.config.member_weight > 0:
             story.members.append(prune(vec, self.config.member_terms))
             del story.members[: -self.config.members_kept]
@@ -241,8 +243,7 @@ class Linker:
     def _story_similarity(self, a: _StoryState, b: _StoryState) -> float:
         cfg = self.config
         score = cosine(a.centroid, b.centroid, a.norm, b.norm)
-        top_year = max(b.years.items(), key=lambda kv: (kv[1], kv[0]))[0] if b.years else None
-        score -= cfg.year_penalty * _year_clash(top_year, a.years)
+        score -= cfg.year_penalty * profile_clash(a.years, b.years, cfg.year_gap)
         if cfg.name_penalty > 0:
             score -= cfg.name_penalty * max(
                 name_conflict(a.centroid, b.centroid, cfg.salient_names),
@@ -322,14 +323,6 @@ class Linker:
                 story.centroid = {}
                 story.dense = None
                 story.members = []
-
-
-def _year_clash(year: int | None, years: dict[int, int]) -> float:
-    """Share of a story's dated articles whose reference year differs from ``year``."""
-    if year is None or not years:
-        return 0.0
-    total = sum(years.values())
-    return sum(n for y, n in years.items() if y != year) / total
 
 
 def link_all(

@@ -53,7 +53,7 @@ class _StoryState:
     outlets: list[str] = field(default_factory=list)
     active: bool = True
     members: list[SparseVector] = field(default_factory=list)
-    years: dict[int, int] = field(default_factory=dict)
+    years: dict[int, float] = field(default_factory=dict)
     norm: float = 0.0
     #: Whether ``title`` is a real headline (else a lead sentence standing in for one).
     titled: bool = True
