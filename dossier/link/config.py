@@ -26,6 +26,8 @@ class LinkConfig:
     merge_threshold: float = 0.38
     #: Extra weight of proper-name / entity terms relative to ordinary words.
     name_weight: float = 2.0
+    #: Word count from which names get their full extra weight (less in shorter texts).
+    name_full_words: int = 50
     #: Share of ``year_penalty`` applied when the article's year is a bare mention, no date.
     bare_year_weight: float = 0.25
     #: Similarity lost when an article's salient names are missing from a story's salient names.

@@ -74,3 +74,4 @@ def name_conflict(vec: dict[str, float], story: dict[str, float], k: int) -> flo
         return 0.0
     total = sum(vec[t] for t in mine)
     return sum(vec[t] for t in mine if t not in theirs) / total if total else 0.0
+

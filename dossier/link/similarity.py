@@ -33,7 +33,9 @@ def similarity(
         dfs.add(ca)
         dfs.add(cb)
     # sqrt spreads the many small cosines of unrelated pairs, making the scale more linear.
-    text = math.sqrt(cosine(tfidf(ca, dfs, cfg.name_weight), tfidf(cb, dfs, cfg.name_weight)))
+    va = tfidf(ca, dfs, cfg.name_weight, cfg.name_full_words)
+    vb = tfidf(cb, dfs, cfg.name_weight, cfg.name_full_words)
+    text = math.sqrt(cosine(va, vb))
     if dense_weight <= 0 or not (_english(a) and _english(b)):
         return text
     va, vb = embed([_full(a), _full(b)])

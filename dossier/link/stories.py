@@ -21,7 +21,11 @@ from typing import Any
 from dossier.link.candidates import CandidateIndex
 from dossier.link.config import LinkConfig
 from dossier.link.duplicates import DuplicateIndex
-from dossier.link.features import article_terms, name_conflict, year_evidence
+from dossier.link.features import (
+    article_terms,
+    name_conflict,
+    year_evidence,
+)
 from dossier.link.story_state import _StoryState, day_of, lead_title, story_id_for
 from dossier.link.vectors import (
     DocumentFrequencies,
@@ -140,7 +144,7 @@ class Linker:
     ) -> tuple[SparseVector, Any]:
         counts = article_terms(article, extraction)
         self._dfs.add(counts)
-        vec = tfidf(counts, self._dfs, self.config.name_weight)
+        vec = tfidf(counts, self._dfs, self.config.name_weight, self.config.name_full_words)
         dense = None
         if self.config.dense_weight > 0:
             dense = embed([f"{article.title}\n{article.text}"])[0]

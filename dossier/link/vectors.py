@@ -100,13 +100,30 @@ _DATELINE_WORDS = frozenset(
 _STOP = frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "mr", "mrs", "ms", "year", "new", "just"}
 
 
+def stem(word: str) -> str:
+    """Fold plural and third-person ``-s`` so "floods"/"flood" and "rates"/"rate" match.
+
+    Deliberately light (no suffix stripping beyond ``-s``/``-es``/``-ies``): short
+    headlines need these to meet, while heavier stemmers conflate unrelated words.
+    """
+    if len(word) <= 3 or not word.isalpha() or word.endswith(("ss", "us", "is")):
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "xes", "zes", "sses")):
+        return word[:-2]
+    if word.endswith("s"):
+        return word[:-1]
+    return word
+
+
 def tokens(text: str) -> list[str]:
     """Lower-cased content words: the units TF-IDF counts (stop words dropped)."""
     out = []
     for match in _WORD.finditer(text):
         word = match.group().lower().replace("’", "'")
         if word not in _STOP and (len(word) > 1 or word.isdigit()):
-            out.append(word)
+            out.append(stem(word))
     return out
 
 
@@ -116,10 +133,14 @@ def proper_names(text: str) -> list[str]:
     Used when extraction gave no entities for an article, so that linking still
     sees "Tara Reid" vs "Lindsay Lohan" as the deciding difference between two
     look-alike rehab stories. Returns lower-cased single words of each name so
-    that "Mr Wallace" and "Ben Wallace" share ``wallace``.
+    that "Mr Wallace" and "Ben Wallace" share ``wallace``. A text in title case
+    or capitals throughout ("Gary Ross Will Not Direct Sequel", a bare headline)
+    writes no content word in lower case, so its capitals tell nothing: no names.
     """
     names: list[str] = []
     common = _lowercase_words(text)
+    if not common - _STOP:
+        return names
     for match in _NAME.finditer(text):
         words = [
             w
@@ -154,7 +175,7 @@ def term_counts(text: str, names: Iterable[str] = ()) -> Counter[str]:
     """Counts of word terms plus ``@name`` terms for proper names (weighted as entities)."""
     counts: Counter[str] = Counter(tokens(text))
     for name in names:
-        counts["@" + name] += 1
+        counts["@" + stem(name)] += 1
     return counts
 
 
@@ -178,8 +199,20 @@ class DocumentFrequencies:
         return math.log((1 + self.n_docs) / (1 + self.df.get(term, 0))) + 1.0
 
 
-def tfidf(counts: Counter[str], dfs: DocumentFrequencies, name_weight: float) -> SparseVector:
-    """Unit-length sublinear TF-IDF vector; ``@name`` terms scaled by ``name_weight``."""
+def tfidf(
+    counts: Counter[str], dfs: DocumentFrequencies, name_weight: float, full_words: int = 0
+) -> SparseVector:
+    """Unit-length sublinear TF-IDF vector; ``@name`` terms scaled by ``name_weight``.
+
+    Names are counted twice, as words and as ``@name`` terms, so that a long
+    article's few names are not drowned by its many topic words. A headline is
+    mostly names already; the extra terms there let one shared place ("Kestrel
+    Bay") outweigh what happened. So the ``@name`` weight grows linearly with the
+    text's word count, from nothing to full at ``full_words`` words (0: always full).
+    """
+    if full_words > 0:
+        words = sum(n for t, n in counts.items() if not t.startswith("@"))
+        name_weight *= min(1.0, words / full_words)
     vec: SparseVector = {}
     for term, count in counts.items():
         weight = (1.0 + math.log(count)) * dfs.idf(term)
