@@ -44,8 +44,8 @@ class LinkConfig:
     member_terms: int = 120
     #: Similarity lost when an article's reference year differs from all of a story's.
     year_penalty: float = 0.4
-    #: Years apart two reference years must be to clash (one year apart is no evidence).
-    year_gap: int = 2
+    #: Years apart at which two reference years clash fully (closer ones clash in proportion).
+    year_gap: int = 3
     #: Days after a story's last article beyond which it takes no new articles.
     window_days: int = 30
     #: Similarity lost per ``window_days`` of gap between article and story.

@@ -100,30 +100,13 @@ _DATELINE_WORDS = frozenset(
 _STOP = frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "mr", "mrs", "ms", "year", "new", "just"}
 
 
-def stem(word: str) -> str:
-    """Fold plural and third-person ``-s`` so "floods"/"flood" and "rates"/"rate" match.
-
-    Deliberately light (no suffix stripping beyond ``-s``/``-es``/``-ies``): short
-    headlines need these to meet, while heavier stemmers conflate unrelated words.
-    """
-    if len(word) <= 3 or not word.isalpha() or word.endswith(("ss", "us", "is")):
-        return word
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith(("ches", "shes", "xes", "zes", "sses")):
-        return word[:-2]
-    if word.endswith("s"):
-        return word[:-1]
-    return word
-
-
 def tokens(text: str) -> list[str]:
     """Lower-cased content words: the units TF-IDF counts (stop words dropped)."""
     out = []
     for match in _WORD.finditer(text):
         word = match.group().lower().replace("’", "'")
         if word not in _STOP and (len(word) > 1 or word.isdigit()):
-            out.append(stem(word))
+            out.append(word)
     return out
 
 
@@ -175,7 +158,7 @@ def term_counts(text: str, names: Iterable[str] = ()) -> Counter[str]:
     """Counts of word terms plus ``@name`` terms for proper names (weighted as entities)."""
     counts: Counter[str] = Counter(tokens(text))
     for name in names:
-        counts["@" + stem(name)] += 1
+        counts["@" + name] += 1
     return counts
 
 

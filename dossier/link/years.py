@@ -3,11 +3,13 @@
 When publication dates are missing (ECB+ gives none, many feeds drop them) the
 text's own dates are the only time signal. Two look-alike events (two rehab
 stays, two Qeshm earthquakes) are usually years apart, so a firm year clash is
-strong evidence against one story. On the ECB+ *train* topics a year gap of one
-is no evidence at all (same-event pairs straddle a new year, bare years such as
-"the 2009 season" point one year ahead or back) while a gap of two or more is:
-hence ``gap``. Bare years ("his 2006 season") are history as often as news, so
-they weigh less than full dates ("Jan 5, 2011", a dateline, a URL's /2011/01/).
+strong evidence against one story. A gap of one year is weak evidence: on the
+ECB+ *train* topics same-event articles straddle a new year or report a
+follow-up the next year, and bare years ("the 2009 season") point a year ahead
+or back. So a clash grows with the gap and is full from ``gap`` years on
+(``LinkConfig.year_gap``, chosen on the train topics). Bare years ("his 2006
+season") are history as often as news, so they weigh less than full dates
+("Jan 5, 2011", a dateline, a URL's /2011/01/).
 """
 
 from __future__ import annotations
@@ -74,18 +76,23 @@ def year_weight(firm: bool, bare_weight: float) -> float:
 
 
 def year_clash(year: int | None, years: dict[int, float], gap: int) -> float:
-    """Share of a story's year evidence at least ``gap`` years away from ``year``."""
+    """Share of a story's year evidence away from ``year``, each weighed by how far."""
     if year is None or not years:
         return 0.0
     total = sum(years.values())
-    far = sum(w for y, w in years.items() if abs(y - year) >= gap)
+    far = sum(w * _apart(y, year, gap) for y, w in years.items())
     return far / total if total else 0.0
 
 
 def profile_clash(a: dict[int, float], b: dict[int, float], gap: int) -> float:
-    """Share of pairs of year evidence (one from each story) at least ``gap`` years apart."""
+    """Share of pairs of year evidence (one from each story) apart, weighed by how far."""
     total = sum(a.values()) * sum(b.values())
     if not total:
         return 0.0
-    far = sum(wa * wb for ya, wa in a.items() for yb, wb in b.items() if abs(ya - yb) >= gap)
+    far = sum(wa * wb * _apart(ya, yb, gap) for ya, wa in a.items() for yb, wb in b.items())
     return far / total
+
+
+def _apart(a: int, b: int, gap: int) -> float:
+    """How far apart two years are, as a share of ``gap`` (1 from ``gap`` years on)."""
+    return min(1.0, abs(a - b) / gap)
