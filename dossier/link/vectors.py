@@ -217,11 +217,13 @@ def norm(vec: SparseVector) -> float:
 def cosine(
     a: SparseVector, b: SparseVector, na: float | None = None, nb: float | None = None
 ) -> float:
-    """Cosine of two sparse vectors (loops over the shorter); known norms save work."""
-    if len(a) > len(b):
-        a, b, na, nb = b, a, nb, na
-    get = b.get
-    dot = sum(w * get(t, 0.0) for t, w in a.items())
+    """Cosine of two sparse vectors; known norms save work.
+
+    The dot product runs over the shared terms only (a C-level key intersection)
+    and is summed exactly with ``fsum``, so the result does not depend on the
+    set's iteration order (which varies with string hashing between runs).
+    """
+    dot = math.fsum([a[t] * b[t] for t in a.keys() & b.keys()])
     if not dot:
         return 0.0
     na = norm(a) if na is None else na
