@@ -45,8 +45,9 @@ def test_name_conflict_counts_salient_names_the_story_lacks():
     assert name_conflict({"injured": 1.0}, story, 3) == 0.0
 
 
-def _extraction(values: list[str]) -> Extraction:
-    dates = [DateMention(Span(0, 4, v), "DATE", v) for v in values]
+def _extraction(values: list[str], spans: list[str] | None = None) -> Extraction:
+    texts = spans or values
+    dates = [DateMention(Span(0, 4, t), "DATE", v) for t, v in zip(texts, values, strict=True)]
     return Extraction("x", "t", dates=dates)
 
 
@@ -61,6 +62,11 @@ def _extraction(values: list[str]) -> Extraction:
 def test_extraction_dates_split_into_full_dates_and_bare_years(values, expected):
     article = Article(id="x", text="no years written here")
     assert year_evidence(article, _extraction(values)) == expected
+
+
+def test_extraction_years_count_only_when_the_text_writes_them():
+    guessed = _extraction(["2025-12-09", "2008"], ["Tuesday, December 9", "2008"])
+    assert year_evidence(Article(id="x", text="no years"), guessed) == (2008, False)
 
 
 @pytest.mark.parametrize(

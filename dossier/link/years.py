@@ -29,9 +29,10 @@ _DATE_YEARS = re.compile(
     rf"|\b\d{{1,2}}\s*/\s*\d{{1,2}}\s*/\s*{_Y}"
     rf"|(?<!\d){_Y}\s*[-/]\s*\d{{1,2}}\s*[-/]"
 )
-#: A normalised date with at least a month ("2011-01", "2011-01-05"), not a bare year.
-_FULL_VALUE = re.compile(r"^(\d{4})-\d{2}")
-_BARE_VALUE = re.compile(r"^(\d{4})$")
+#: A normalised date with a day ("2011-01-05"); a year or a month ("2011-01") is bare.
+_FULL_VALUE = re.compile(r"^(\d{4})-\d{2}-\d{2}")
+_WRITTEN_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_BARE_VALUE = re.compile(r"^(\d{4})(?:-\d{2})?$")
 
 
 def reference_year(article: Article, extraction: Extraction | None = None) -> int | None:
@@ -48,25 +49,28 @@ def year_evidence(
     its URL) gives: news reports recent events, and it is what keeps two
     look-alike events years apart from merging. Bare years count only when no
     full date is given, and are not firm: "his 2006 season" is background.
-    Extraction's dates are used when given, with the same split: a value with
-    a month is a full date, a value that is only a year is a bare year.
+    Extraction's dates are used when given, with the same split (a value with a
+    day is a full date, a year or month alone is bare: "a DUI in June 2006" is
+    history), together with the dates the title and URL give, which extraction
+    does not read.
     """
     if article.published and article.published[:4].isdigit():
         return int(article.published[:4]), True
     full: list[int] = []
     bare: list[int] = []
     if extraction is not None:
-        for d in extraction.dates:
+        # Only years the text writes: without a publication date to anchor them,
+        # "Tuesday, December 9" or "today" resolve against the clock, not the news.
+        for d in (d for d in extraction.dates if _WRITTEN_YEAR.search(d.span.text)):
             if m := _FULL_VALUE.match(d.value):
                 full.append(int(m.group(1)))
             elif m := _BARE_VALUE.match(d.value):
                 bare.append(int(m.group(1)))
     text = f"{article.url or ''} {article.title} {article.text}"
-    if not full:
-        full = [int(next(y for y in m.groups() if y)) for m in _DATE_YEARS.finditer(text)]
+    full += [int(next(y for y in m.groups() if y)) for m in _DATE_YEARS.finditer(text)]
     if full:
         return max(full), True
-    bare = bare or [int(y) for y in _YEAR.findall(text)]
+    bare += [int(y) for y in _YEAR.findall(text)]
     return (max(bare), False) if bare else (None, False)
 
 
