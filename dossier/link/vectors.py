@@ -219,11 +219,12 @@ def cosine(
 ) -> float:
     """Cosine of two sparse vectors; known norms save work.
 
-    The dot product runs over the shared terms only (a C-level key intersection)
-    and is summed exactly with ``fsum``, so the result does not depend on the
-    set's iteration order (which varies with string hashing between runs).
+    Loops over the shorter vector; the products are summed exactly (``fsum``),
+    so the result does not depend on the order the terms come in.
     """
-    dot = math.fsum([a[t] * b[t] for t in a.keys() & b.keys()])
+    if len(a) > len(b):
+        a, b, na, nb = b, a, nb, na
+    dot = math.fsum([w * b[t] for t, w in a.items() if t in b])
     if not dot:
         return 0.0
     na = norm(a) if na is None else na
@@ -233,7 +234,7 @@ def cosine(
 
 def top_terms(vec: SparseVector, k: int) -> list[str]:
     """The ``k`` heaviest terms, ties broken by the term so that results are deterministic."""
-    return [t for t, _ in sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:k]]
+    return [t for _, t in sorted([(-w, t) for t, w in vec.items()])[:k]]
 
 
 def prune(vec: SparseVector, k: int) -> SparseVector:
