@@ -85,6 +85,7 @@ def test_year_clash_is_the_share_of_the_story_evidence_that_disagrees():
 def test_title_case_text_has_no_names():
     assert proper_names("Gary Ross Will Not Direct Hunger Games Sequel") == []
     assert "ross" in proper_names("Director Gary Ross will not direct the sequel")
+    assert "isro" in proper_names("印度空间研究组织 ISRO 主席 表示 政府 批准 了 新 任务")
 
 
 def test_names_weigh_more_in_long_texts_than_in_headlines():

@@ -119,10 +119,12 @@ def proper_names(text: str) -> list[str]:
     that "Mr Wallace" and "Ben Wallace" share ``wallace``. A text in title case
     or capitals throughout ("Gary Ross Will Not Direct Sequel", a bare headline)
     writes no content word in lower case, so its capitals tell nothing: no names.
+    (A text in a script without case, Chinese or Arabic, keeps the Latin names
+    it quotes: those are what it shares with other languages' reports.)
     """
     names: list[str] = []
     common = _lowercase_words(text)
-    if not common - _STOP:
+    if not common - _STOP and _mostly_cased(text):
         return names
     for match in _NAME.finditer(text):
         words = [
@@ -142,6 +144,13 @@ def proper_names(text: str) -> list[str]:
             continue
         names.extend(_strip_possessive(w.lower().replace("’", "'")) for w in words)
     return names
+
+
+def _mostly_cased(text: str) -> bool:
+    """Whether most words are in a script with case (Latin, Cyrillic, Greek)."""
+    words = _WORD.findall(text)
+    cased = sum(1 for w in words if w.lower() != w.upper())
+    return cased * 2 > len(words)
 
 
 def _lowercase_words(text: str) -> frozenset[str]:
