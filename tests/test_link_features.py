@@ -1,8 +1,9 @@
 import pytest
 
 from dossier.link.features import name_conflict, year_evidence
-from dossier.link.vectors import proper_names
-from dossier.model import Article
+from dossier.link.vectors import DocumentFrequencies, proper_names, term_counts, tfidf
+from dossier.link.years import profile_clash, year_clash
+from dossier.model import Article, DateMention, Extraction, Span
 
 
 @pytest.mark.parametrize(
@@ -42,3 +43,60 @@ def test_name_conflict_counts_salient_names_the_story_lacks():
     assert name_conflict(same, story, 3) == 0.0
     assert name_conflict(other, story, 3) == pytest.approx(1.0 / 1.2)
     assert name_conflict({"injured": 1.0}, story, 3) == 0.0
+
+
+def _extraction(values: list[str], spans: list[str] | None = None) -> Extraction:
+    texts = spans or values
+    dates = [DateMention(Span(0, 4, t), "DATE", v) for t, v in zip(texts, values, strict=True)]
+    return Extraction("x", "t", dates=dates)
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        (["2008", "2009"], (2009, False)),  # "the 2009 season": bare years stay bare
+        (["2008-10-12", "2009"], (2008, True)),
+        (["XXXX-WXX-7", "PAST_REF"], (None, False)),
+    ],
+)
+def test_extraction_dates_split_into_full_dates_and_bare_years(values, expected):
+    article = Article(id="x", text="no years written here")
+    assert year_evidence(article, _extraction(values)) == expected
+
+
+def test_extraction_years_count_only_when_the_text_writes_them():
+    guessed = _extraction(["2025-12-09", "2008"], ["Tuesday, December 9", "2008"])
+    assert year_evidence(Article(id="x", text="no years"), guessed) == (2008, False)
+
+
+@pytest.mark.parametrize(
+    ("year", "expected"), [(2011, 0.0), (2012, 1 / 3), (2013, 2 / 3), (2014, 1.0), (2001, 1.0)]
+)
+def test_year_clash_grows_with_the_gap(year, expected):
+    assert year_clash(year, {2011: 1.0}, gap=3) == pytest.approx(expected)
+
+
+def test_year_clash_is_the_share_of_the_story_evidence_that_disagrees():
+    assert year_clash(2011, {2011: 1.0, 2020: 0.25}, gap=3) == pytest.approx(0.25 / 1.25)
+    assert year_clash(None, {2011: 1.0}, gap=3) == 0.0
+    assert profile_clash({2011: 1.0}, {2011: 1.0, 2020: 1.0}, gap=3) == pytest.approx(0.5)
+
+
+def test_title_case_text_has_no_names():
+    assert proper_names("Gary Ross Will Not Direct Hunger Games Sequel") == []
+    assert "ross" in proper_names("Director Gary Ross will not direct the sequel")
+    assert "isro" in proper_names("印度空间研究组织 ISRO 主席 表示 政府 批准 了 新 任务")
+
+
+def test_names_weigh_more_in_long_texts_than_in_headlines():
+    dfs = DocumentFrequencies()
+    head = term_counts("Floods hit Kestrel", ["kestrel"])
+    long = term_counts("Floods hit Kestrel " + "water river " * 30, ["kestrel"])
+    for counts in (head, long):
+        dfs.add(counts)
+
+    def name_share(counts) -> float:
+        vec = tfidf(counts, dfs, name_weight=2.0, full_words=50)
+        return vec["@kestrel"] / vec["kestrel"]
+
+    assert name_share(head) < 1.0 < name_share(long) == pytest.approx(2.0)

@@ -1,3 +1,5 @@
+import dataclasses
+
 import pytest
 
 from dossier.link import LinkConfig, Linker, link_all, story_id_for
@@ -12,6 +14,7 @@ from tests.link_texts import (
     article,
     seed_articles,
 )
+from tests.story_helpers import expected, sample_articles
 
 
 def stream() -> list:
@@ -117,3 +120,23 @@ def test_untitled_story_takes_its_lead_sentence_then_the_first_real_headline():
 )
 def test_lead_title_cuts_to_the_first_sentence_and_fourteen_words(text, expected):
     assert lead_title(text) == expected
+
+
+def test_headline_only_sample_never_mixes_two_events():
+    articles = sample_articles()
+    gold = expected()["articles"]
+    headlines = [dataclasses.replace(a, text="") for a in articles.values()]
+    _, assignments = link_all(headlines)
+    events_per_story: dict[str, set[str]] = {}
+    for aid, a in assignments.items():
+        events_per_story.setdefault(a.story_id, set()).add(gold[aid])
+    assert all(len(events) == 1 for events in events_per_story.values())
+    assert len(events_per_story) <= 2 * len(set(gold.values()))
+
+
+@pytest.mark.parametrize(("year", "apart"), [("2011", False), ("2016", True)])
+def test_undated_look_alikes_are_kept_apart_by_the_years_they_write(year, apart):
+    linker = Linker()
+    a = linker.add(article("q1", "Posted Jan 5, 2011. " + QUAKE_FEB))
+    b = linker.add(article("q2", f"Posted Feb 9, {year}. " + QUAKE_FEB_2))
+    assert (a.story_id != b.story_id) is apart

@@ -16,6 +16,6 @@ def eval_similarity(dataset: str) -> None:
     """Print Pearson r of dossier's distance (1 - similarity) vs Overall (1 same .. 4 unrelated)."""
     from dossier.eval.similarity import evaluate_similarity
 
-    click.echo(f"{'pairs':<8}{'n':>6}{'pearson r':>11}")
+    click.echo(f"{'pairs':<12}{'n':>6}{'pearson r':>11}")
     for s in evaluate_similarity(dataset):
-        click.echo(f"{s.subset:<8}{s.pairs:>6}{s.pearson_r:>11.3f}")
+        click.echo(f"{s.subset:<12}{s.pairs:>6}{s.pearson_r:>11.3f}")

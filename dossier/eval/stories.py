@@ -9,12 +9,12 @@ from __future__ import annotations
 import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlparse
 
 from dossier.link import LinkConfig, Linker
-from dossier.model import Article
+from dossier.model import Article, Extraction
 
 
 @dataclass(frozen=True)
@@ -86,20 +86,40 @@ def score_clusters(predicted: dict[str, str], gold: dict[str, str]) -> ClusterSc
     )
 
 
-def cluster_stream(articles: Iterable[Article], config: LinkConfig | None = None) -> dict[str, str]:
+def cluster_stream(
+    articles: Iterable[Article],
+    config: LinkConfig | None = None,
+    extractions: dict[str, Extraction] | None = None,
+) -> dict[str, str]:
     """Stream articles through one Linker; article id -> story id after merges."""
     linker = Linker(config)
     for article in articles:
-        linker.add(article)
+        linker.add(article, (extractions or {}).get(article.id))
     return {aid: a.story_id for aid, a in linker.assignments().items()}
 
 
+def extract_all(articles: Iterable[Article]) -> dict[str, Extraction]:
+    """Run the extraction stage over ``articles`` (what ingest does before linking)."""
+    from dossier.extract import extract_many
+
+    return {e.article_id: e for e in extract_many(list(articles))}
+
+
 def evaluate_stories(
-    path: str | Path, split: str | None = None, config: LinkConfig | None = None
+    path: str | Path,
+    split: str | None = None,
+    config: LinkConfig | None = None,
+    extractions: dict[str, Extraction] | None = None,
+    headlines_only: bool = False,
 ) -> ClusterScores:
-    """Score the linker on one dataset (optionally one ``split``)."""
+    """Score the linker on one dataset (optionally one ``split``), with extractions if given.
+
+    ``headlines_only`` blanks every text, leaving the title: a headline-only stream.
+    """
     rows = read_dataset(path, split)
-    predicted = cluster_stream((a for a, _ in rows), config)
+    if headlines_only:
+        rows = [(replace(a, text=""), event) for a, event in rows]
+    predicted = cluster_stream((a for a, _ in rows), config, extractions)
     gold = {a.id: event for a, event in rows}
     return score_clusters(predicted, gold)
 

@@ -39,8 +39,8 @@ class CandidateIndex:
             if plist:
                 for story_id in plist:
                     scores[story_id] += weight
-        ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
-        return [story_id for story_id, _ in ranked[:limit]]
+        ranked = sorted([(-score, story_id) for story_id, score in scores.items()])
+        return [story_id for _, story_id in ranked[:limit]]
 
     def rename(self, old: str, new: str, terms: list[str]) -> None:
         """After a merge: post ``new`` where ``old`` was (``old`` is dropped lazily)."""

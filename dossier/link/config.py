@@ -26,6 +26,8 @@ class LinkConfig:
     merge_threshold: float = 0.38
     #: Extra weight of proper-name / entity terms relative to ordinary words.
     name_weight: float = 2.0
+    #: Word count from which names get their full extra weight (less in shorter texts).
+    name_full_words: int = 50
     #: Share of ``year_penalty`` applied when the article's year is a bare mention, no date.
     bare_year_weight: float = 0.25
     #: Similarity lost when an article's salient names are missing from a story's salient names.
@@ -42,6 +44,8 @@ class LinkConfig:
     member_terms: int = 120
     #: Similarity lost when an article's reference year differs from all of a story's.
     year_penalty: float = 0.4
+    #: Years apart at which two reference years clash fully (closer ones clash in proportion).
+    year_gap: int = 3
     #: Days after a story's last article beyond which it takes no new articles.
     window_days: int = 30
     #: Similarity lost per ``window_days`` of gap between article and story.

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections import deque
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
@@ -41,9 +42,16 @@ def minhash(text: str, num_perm: int) -> LeanMinHash | None:
     grams = shingles(text)
     if not grams:
         return None
-    sig = MinHash(num_perm=num_perm)
+    template = _template(num_perm)
+    sig = MinHash(num_perm=num_perm, permutations=template.permutations, scheme=template.scheme)
     sig.update_batch(sorted(grams))
     return LeanMinHash(sig)
+
+
+@lru_cache(maxsize=4)
+def _template(num_perm: int) -> MinHash:
+    """A MinHash whose permutations are reused (drawing them dominated small texts' cost)."""
+    return MinHash(num_perm=num_perm)
 
 
 @dataclass

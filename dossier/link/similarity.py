@@ -1,21 +1,30 @@
 """Story similarity of two articles: are they about the same event?
 
-Blends the TF-IDF cosine of the two texts (names weighted up, IDF from the
-statistics given, else from the pair alone) with the cosine of their wordllama
-embeddings, the same signals the linker combines.
+Three views of a pair, averaged with equal weights (by principle, not fitted):
+the words the two texts share (TF-IDF cosine, names weighted up, IDF from the
+statistics given, else from the pair alone), what the two whole texts mean and
+what their leads mean (cosines of wordllama embeddings). News puts the event
+first (headline and first sentences: who, what, where), so the lead is a view
+of its own rather than a few more words of the body. wordllama is an English model: for other
+languages, or when it is not installed, only the word view is used.
 """
 
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 from dossier.link.config import LinkConfig
 from dossier.link.features import article_terms
-from dossier.link.vectors import DocumentFrequencies, cosine, dense_cosine, embed, tfidf
+from dossier.link.vectors import (
+    DocumentFrequencies,
+    cosine,
+    dense_cosine,
+    embed,
+    embeddings_available,
+    tfidf,
+)
 from dossier.model import Article
-
-#: Share of the dense cosine in ``similarity`` (by principle: equal footing with TF-IDF).
-PAIR_DENSE_WEIGHT = 0.5
 
 
 def similarity(
@@ -23,21 +32,51 @@ def similarity(
     b: Article,
     dfs: DocumentFrequencies | None = None,
     config: LinkConfig | None = None,
-    dense_weight: float = PAIR_DENSE_WEIGHT,
+    dense: bool = True,
 ) -> float:
     """Similarity in [0, 1]-ish (higher = same story) of two articles."""
+    views = [word_similarity(a, b, dfs, config)]
+    if dense and _english(a) and _english(b) and _dense_available():
+        body = embed([_full(a), _full(b)])
+        heads = embed([lead(a), lead(b)])
+        views += [dense_cosine(body[0], body[1]), dense_cosine(heads[0], heads[1])]
+    return sum(views) / len(views)
+
+
+def word_similarity(
+    a: Article,
+    b: Article,
+    dfs: DocumentFrequencies | None = None,
+    config: LinkConfig | None = None,
+) -> float:
+    """Square root of the TF-IDF cosine (the same vectors the linker compares).
+
+    The square root spreads the many small cosines of unrelated pairs, which
+    puts the word view on the scale of the embedding cosines it is averaged with.
+    """
     cfg = config or LinkConfig()
     ca, cb = article_terms(a), article_terms(b)
     if dfs is None:
         dfs = DocumentFrequencies()
         dfs.add(ca)
         dfs.add(cb)
-    # sqrt spreads the many small cosines of unrelated pairs, making the scale more linear.
-    text = math.sqrt(cosine(tfidf(ca, dfs, cfg.name_weight), tfidf(cb, dfs, cfg.name_weight)))
-    if dense_weight <= 0 or not (_english(a) and _english(b)):
-        return text
-    va, vb = embed([_full(a), _full(b)])
-    return (1 - dense_weight) * text + dense_weight * dense_cosine(va, vb)
+    va = tfidf(ca, dfs, cfg.name_weight, cfg.name_full_words)
+    vb = tfidf(cb, dfs, cfg.name_weight, cfg.name_full_words)
+    return math.sqrt(max(0.0, cosine(va, vb)))
+
+
+#: Words of headline and text that make up the lead (about a headline and a sentence).
+LEAD_WORDS = 40
+
+
+def lead(article: Article) -> str:
+    """The headline and the first words of the text, ``LEAD_WORDS`` words in all."""
+    return " ".join(_full(article).split()[:LEAD_WORDS])
+
+
+@lru_cache(maxsize=1)
+def _dense_available() -> bool:
+    return embeddings_available()
 
 
 def _english(article: Article) -> bool:

@@ -12,20 +12,21 @@ keeps the older id, so the same input always yields the same ids.
 
 from __future__ import annotations
 
-import hashlib
 import pickle
-import re
 import zlib
 from collections import deque
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
 from dossier.link.candidates import CandidateIndex
 from dossier.link.config import LinkConfig
 from dossier.link.duplicates import DuplicateIndex
-from dossier.link.features import article_terms, name_conflict, year_evidence
+from dossier.link.features import (
+    article_terms,
+    name_conflict,
+    year_evidence,
+)
+from dossier.link.story_state import _StoryState, day_of, lead_title, story_id_for
 from dossier.link.vectors import (
     DocumentFrequencies,
     SparseVector,
@@ -37,77 +38,12 @@ from dossier.link.vectors import (
     tfidf,
     top_terms,
 )
+from dossier.link.years import profile_clash, year_clash, year_weight
 from dossier.model import Article, Extraction, Story, StoryAssignment
 
+__all__ = ["Linker", "lead_title", "link_all", "publication_order", "story_id_for"]
+
 STATE_VERSION = 1
-_SENTENCE_END = re.compile(r"[.!?][\"'”’]?(?=\s)")
-#: Short capitalised words that end in a full stop without ending the sentence.
-_ABBREVIATION = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\b(?:[A-Za-z]\.)+[A-Za-z]|\bNo|\bSt)\.$")
-
-
-def story_id_for(article_id: str) -> str:
-    """Deterministic story id from the founding article's id."""
-    return "st-" + hashlib.sha1(article_id.encode()).hexdigest()[:16]
-
-
-def day_of(published: str | None) -> int | None:
-    """Day number of an ISO date (time part ignored), or ``None`` when unknown or garbled."""
-    if not published:
-        return None
-    try:
-        return date.fromisoformat(published[:10]).toordinal()
-    except ValueError:
-        return None
-
-
-@dataclass
-class _StoryState:
-    """What the linker remembers about one story (centroid dropped once it is retired)."""
-
-    id: str
-    tick: int
-    title: str
-    article_ids: list[str] = field(default_factory=list)
-    centroid: SparseVector = field(default_factory=dict)
-    dense: Any = None
-    first_day: int | None = None
-    last_day: int | None = None
-    last_tick: int = 0
-    first_date: str | None = None
-    last_date: str | None = None
-    outlets: list[str] = field(default_factory=list)
-    active: bool = True
-    members: list[SparseVector] = field(default_factory=list)
-    years: dict[int, int] = field(default_factory=dict)
-    norm: float = 0.0
-    #: Whether ``title`` is a real headline (else a lead sentence standing in for one).
-    titled: bool = True
-
-    def retitle(self, article: Article) -> None:
-        """Give an untitled story the first real headline that arrives, else a lead sentence."""
-        if self.titled and self.title:
-            return
-        if article.title:
-            self.title, self.titled = article.title, True
-        elif not self.title:
-            self.title, self.titled = lead_title(article.text), False
-
-
-def _first_sentence(text: str) -> str:
-    """Text up to the first full stop that is not an abbreviation's ("Oct.", "Mr.", "U.S.")."""
-    for match in _SENTENCE_END.finditer(text):
-        end = match.end()
-        if not _ABBREVIATION.search(text[max(0, match.start() - 8) : match.start() + 1]):
-            return text[:end]
-    return text
-
-
-def lead_title(text: str, max_words: int = 14) -> str:
-    """A readable stand-in headline: the first sentence, cut to ``max_words`` with an ellipsis."""
-    words = _first_sentence(text.strip().split("\n", 1)[0]).split()
-    if len(words) <= max_words:
-        return " ".join(words)
-    return " ".join(words[:max_words]).rstrip(",;:-") + "…"
 
 
 class Linker:
@@ -151,7 +87,7 @@ class Linker:
         vec, dense = self._vectorise(article, extraction)
         year, firm = year_evidence(article, extraction)
         # How much the year clash counts for this article: a bare year is weak evidence.
-        self._year_weight = 1.0 if firm else self.config.bare_year_weight
+        self._year_weight = year_weight(firm, self.config.bare_year_weight)
         story = self._best_story(vec, dense, day, year)
         if story is None:
             story = _StoryState(id=story_id_for(article.id), tick=self._tick, title="")
@@ -208,7 +144,7 @@ class Linker:
     ) -> tuple[SparseVector, Any]:
         counts = article_terms(article, extraction)
         self._dfs.add(counts)
-        vec = tfidf(counts, self._dfs, self.config.name_weight)
+        vec = tfidf(counts, self._dfs, self.config.name_weight, self.config.name_full_words)
         dense = None
         if self.config.dense_weight > 0:
             dense = embed([f"{article.title}\n{article.text}"])[0]
@@ -223,7 +159,7 @@ class Linker:
             nearest = max(cosine(vec, m) for m in story.members)
             score = (1 - cfg.member_weight) * score + cfg.member_weight * nearest
         weight = getattr(self, "_year_weight", 1.0)
-        score -= cfg.year_penalty * weight * _year_clash(year, story.years)
+        score -= cfg.year_penalty * weight * year_clash(year, story.years, cfg.year_gap)
         if cfg.name_penalty > 0:
             score -= cfg.name_penalty * name_conflict(vec, story.centroid, cfg.salient_names)
         if cfg.dense_weight > 0:
@@ -268,7 +204,8 @@ class Linker:
 
     def _absorb(self, story: _StoryState, vec: SparseVector, dense: Any, year: int | None) -> None:
         if year is not None:
-            story.years[year] = story.years.get(year, 0) + 1
+            weight = getattr(self, "_year_weight", 1.0)
+            story.years[year] = story.years.get(year, 0.0) + weight
         if self.config.member_weight > 0:
             story.members.append(prune(vec, self.config.member_terms))
             del story.members[: -self.config.members_kept]
@@ -310,8 +247,7 @@ class Linker:
     def _story_similarity(self, a: _StoryState, b: _StoryState) -> float:
         cfg = self.config
         score = cosine(a.centroid, b.centroid, a.norm, b.norm)
-        top_year = max(b.years.items(), key=lambda kv: (kv[1], kv[0]))[0] if b.years else None
-        score -= cfg.year_penalty * _year_clash(top_year, a.years)
+        score -= cfg.year_penalty * profile_clash(a.years, b.years, cfg.year_gap)
         if cfg.name_penalty > 0:
             score -= cfg.name_penalty * max(
                 name_conflict(a.centroid, b.centroid, cfg.salient_names),
@@ -391,14 +327,6 @@ class Linker:
                 story.centroid = {}
                 story.dense = None
                 story.members = []
-
-
-def _year_clash(year: int | None, years: dict[int, int]) -> float:
-    """Share of a story's dated articles whose reference year differs from ``year``."""
-    if year is None or not years:
-        return 0.0
-    total = sum(years.values())
-    return sum(n for y, n in years.items() if y != year) / total
 
 
 def link_all(

@@ -116,10 +116,16 @@ def proper_names(text: str) -> list[str]:
     Used when extraction gave no entities for an article, so that linking still
     sees "Tara Reid" vs "Lindsay Lohan" as the deciding difference between two
     look-alike rehab stories. Returns lower-cased single words of each name so
-    that "Mr Wallace" and "Ben Wallace" share ``wallace``.
+    that "Mr Wallace" and "Ben Wallace" share ``wallace``. A text in title case
+    or capitals throughout ("Gary Ross Will Not Direct Sequel", a bare headline)
+    writes no content word in lower case, so its capitals tell nothing: no names.
+    (A text in a script without case, Chinese or Arabic, keeps the Latin names
+    it quotes: those are what it shares with other languages' reports.)
     """
     names: list[str] = []
     common = _lowercase_words(text)
+    if not common - _STOP and _mostly_cased(text):
+        return names
     for match in _NAME.finditer(text):
         words = [
             w
@@ -138,6 +144,13 @@ def proper_names(text: str) -> list[str]:
             continue
         names.extend(_strip_possessive(w.lower().replace("’", "'")) for w in words)
     return names
+
+
+def _mostly_cased(text: str) -> bool:
+    """Whether most words are in a script with case (Latin, Cyrillic, Greek)."""
+    words = _WORD.findall(text)
+    cased = sum(1 for w in words if w.lower() != w.upper())
+    return cased * 2 > len(words)
 
 
 def _lowercase_words(text: str) -> frozenset[str]:
@@ -178,8 +191,20 @@ class DocumentFrequencies:
         return math.log((1 + self.n_docs) / (1 + self.df.get(term, 0))) + 1.0
 
 
-def tfidf(counts: Counter[str], dfs: DocumentFrequencies, name_weight: float) -> SparseVector:
-    """Unit-length sublinear TF-IDF vector; ``@name`` terms scaled by ``name_weight``."""
+def tfidf(
+    counts: Counter[str], dfs: DocumentFrequencies, name_weight: float, full_words: int = 0
+) -> SparseVector:
+    """Unit-length sublinear TF-IDF vector; ``@name`` terms scaled by ``name_weight``.
+
+    Names are counted twice, as words and as ``@name`` terms, so that a long
+    article's few names are not drowned by its many topic words. A headline is
+    mostly names already; the extra terms there let one shared place ("Kestrel
+    Bay") outweigh what happened. So the ``@name`` weight grows linearly with the
+    text's word count, from nothing to full at ``full_words`` words (0: always full).
+    """
+    if full_words > 0:
+        words = sum(n for t, n in counts.items() if not t.startswith("@"))
+        name_weight *= min(1.0, words / full_words)
     vec: SparseVector = {}
     for term, count in counts.items():
         weight = (1.0 + math.log(count)) * dfs.idf(term)
@@ -201,11 +226,14 @@ def norm(vec: SparseVector) -> float:
 def cosine(
     a: SparseVector, b: SparseVector, na: float | None = None, nb: float | None = None
 ) -> float:
-    """Cosine of two sparse vectors (loops over the shorter); known norms save work."""
+    """Cosine of two sparse vectors; known norms save work.
+
+    Loops over the shorter vector; the products are summed exactly (``fsum``),
+    so the result does not depend on the order the terms come in.
+    """
     if len(a) > len(b):
         a, b, na, nb = b, a, nb, na
-    get = b.get
-    dot = sum(w * get(t, 0.0) for t, w in a.items())
+    dot = math.fsum([w * b[t] for t, w in a.items() if t in b])
     if not dot:
         return 0.0
     na = norm(a) if na is None else na
@@ -215,7 +243,7 @@ def cosine(
 
 def top_terms(vec: SparseVector, k: int) -> list[str]:
     """The ``k`` heaviest terms, ties broken by the term so that results are deterministic."""
-    return [t for t, _ in sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:k]]
+    return [t for _, t in sorted([(-w, t) for t, w in vec.items()])[:k]]
 
 
 def prune(vec: SparseVector, k: int) -> SparseVector:

@@ -92,7 +92,7 @@ class FeatureLinker(Linker):
         if counts is None:
             return super()._vectorise(article, extraction)
         self._dfs.add(counts)
-        vec = tfidf(counts, self._dfs, self.config.name_weight)
+        vec = tfidf(counts, self._dfs, self.config.name_weight, self.config.name_full_words)
         dense = None
         if self.config.dense_weight > 0:
             dense = embed([f"{article.title}\n{article.text}"])[0]
