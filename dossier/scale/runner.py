@@ -59,7 +59,10 @@ class _FirstPass:
     counts: list[int] = field(default_factory=list)
     sources: list[Any] = field(default_factory=list)
     seen: list[frozenset[str]] = field(default_factory=list)
-    observed: list[Any] = field(default_factory=list)
+    #: Partial sums of pass-1 statistics, ``levels[k]`` each covering ``FAN_IN**k``
+    #: inputs; kept below ``FAN_IN`` a level so the cluster never holds every
+    #: input's statistics at once (peak memory flat in the number of inputs).
+    levels: list[list[Any]] = field(default_factory=list)
 
 
 class DaskRunner:
@@ -113,15 +116,16 @@ class DaskRunner:
         summary = IngestSummary()
         ship = self.remote or store.path == ":memory:"
         start = time.perf_counter()
-        inputs, counts, sources, seen, observed = self._first_pass(
+        inputs, counts, sources, seen, levels = self._first_pass(
             paths, store, config, summary, ship
         )
         self.timings = {"pass1": time.perf_counter() - start}
         pruned = self._submit(
             cleaning_stats, self.client.scatter(store.line_stats()),
-            self._reduce(observed), config.clean.recurring_min_docs,
+            self._submit(merge_stats, *(f for level in levels for f in level)),
+            config.clean.recurring_min_docs,
         )
-        del observed  # the per-input statistics can go once they are summed
+        del levels  # the partial sums can go once they are summed
         # Every worker gets its own copy up front, so no worker is favoured for holding it.
         stats = self.client.scatter(pruned.result(), broadcast=True)
         out_dir = self._out_dir()
@@ -153,7 +157,9 @@ class DaskRunner:
     def _first_pass(
         self, paths: Sequence[str], store: Store, config: IngestConfig,
         summary: IngestSummary, ship: bool,
-    ) -> tuple[list[tuple[str, str]], list[int], list[Any], list[frozenset[str]], list[Any]]:
+    ) -> tuple[
+        list[tuple[str, str]], list[int], list[Any], list[frozenset[str]], list[list[Any]]
+    ]:
         """Count new documents' lines (workers); keep inputs that hold a document (client).
 
         Inputs are read in order and settled in order (their rejections, or their
@@ -177,7 +183,7 @@ class DaskRunner:
         self._progress([p[2] for p in pending if p[2] is not None])
         while pending:
             self._settle(pending.popleft(), store, summary, run, ship)
-        return run.inputs, run.counts, run.sources, run.seen, run.observed
+        return run.inputs, run.counts, run.sources, run.seen, run.levels
 
     def _settle(
         self, entry: tuple, store: Store, summary: IngestSummary, run: _FirstPass, ship: bool
@@ -200,18 +206,25 @@ class DaskRunner:
         run.counts.append(outline.items)
         run.sources.append(raw if ship else InputRef(store.path, item.name, item.sha256))
         run.seen.append(seen)
-        run.observed.append(future)
+        self._sum_into(run.levels, future)
 
-    def _reduce(self, parts: list[Any]) -> Any:
-        """Sum pass-1 statistics on the cluster, ``FAN_IN`` at a time."""
-        level = parts
+    def _sum_into(self, levels: list[list[Any]], future: Any) -> None:
+        """Add one input's statistics to the running tree of partial sums.
+
+        Like carrying in a base-``FAN_IN`` counter: a level that fills up is summed
+        (on the cluster) into one entry of the next, and its futures are dropped,
+        so Dask frees the per-input statistics as pass 1 goes on.
+        """
+        carry, depth = future, 0
         while True:
-            level = [
-                self._submit(merge_stats, *level[i : i + FAN_IN])
-                for i in range(0, max(len(level), 1), FAN_IN)
-            ]
-            if len(level) == 1:
-                return level[0]
+            if depth == len(levels):
+                levels.append([])
+            levels[depth].append(carry)
+            if len(levels[depth]) < FAN_IN:
+                return
+            carry = self._submit(merge_stats, *levels[depth])
+            levels[depth] = []
+            depth += 1
 
     def _results(
         self, parts: list[Partition], futures: list[Any]
