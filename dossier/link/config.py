@@ -37,6 +37,8 @@ class LinkConfig:
     salient_names: int = 3
     #: Share of the dense (wordllama) cosine in the similarity; 0 switches it off.
     dense_weight: float = 0.0
+    #: The dense encoder, by name (``dossier.link.encoders``): "wordllama" or "minilm".
+    dense_model: str = "wordllama"
     #: Share of the nearest remembered member's cosine in article-story similarity.
     member_weight: float = 0.0
     #: Member vectors remembered per story (bounded memory) and terms kept in each.

@@ -3,16 +3,16 @@
 Three views of a pair, averaged with equal weights (by principle, not fitted):
 the words the two texts share (TF-IDF cosine, names weighted up, IDF from the
 statistics given, else from the pair alone), what the two whole texts mean and
-what their leads mean (cosines of wordllama embeddings). News puts the event
+what their leads mean (cosines of wordllama embeddings, or of another encoder
+of ``dossier.link.encoders``). News puts the event
 first (headline and first sentences: who, what, where), so the lead is a view
 of its own rather than a few more words of the body. wordllama is an English model: for other
-languages, or when it is not installed, only the word view is used.
+languages, or when the encoder is not installed, only the word view is used.
 """
 
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 
 from dossier.link.config import LinkConfig
 from dossier.link.features import article_terms
@@ -33,12 +33,18 @@ def similarity(
     dfs: DocumentFrequencies | None = None,
     config: LinkConfig | None = None,
     dense: bool = True,
+    dense_model: str | None = None,
 ) -> float:
-    """Similarity in [0, 1]-ish (higher = same story) of two articles."""
+    """Similarity in [0, 1]-ish (higher = same story) of two articles.
+
+    ``dense_model`` names the encoder of the two embedding views (default: the
+    config's ``dense_model``, wordllama; see ``dossier.link.encoders``).
+    """
+    model = dense_model or (config or LinkConfig()).dense_model
     views = [word_similarity(a, b, dfs, config)]
-    if dense and _english(a) and _english(b) and _dense_available():
-        body = embed([_full(a), _full(b)])
-        heads = embed([lead(a), lead(b)])
+    if dense and _english(a) and _english(b) and embeddings_available(model):
+        body = embed([_full(a), _full(b)], model)
+        heads = embed([lead(a), lead(b)], model)
         views += [dense_cosine(body[0], body[1]), dense_cosine(heads[0], heads[1])]
     return sum(views) / len(views)
 
@@ -72,11 +78,6 @@ LEAD_WORDS = 40
 def lead(article: Article) -> str:
     """The headline and the first words of the text, ``LEAD_WORDS`` words in all."""
     return " ".join(_full(article).split()[:LEAD_WORDS])
-
-
-@lru_cache(maxsize=1)
-def _dense_available() -> bool:
-    return embeddings_available()
 
 
 def _english(article: Article) -> bool:

@@ -147,7 +147,7 @@ class Linker:
         vec = tfidf(counts, self._dfs, self.config.name_weight, self.config.name_full_words)
         dense = None
         if self.config.dense_weight > 0:
-            dense = embed([f"{article.title}\n{article.text}"])[0]
+            dense = embed([f"{article.title}\n{article.text}"], self.config.dense_model)[0]
         return vec, dense
 
     def _similarity(

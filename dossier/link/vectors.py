@@ -14,7 +14,6 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
@@ -256,30 +255,20 @@ def prune(vec: SparseVector, k: int) -> SparseVector:
 # --------------------------------------------------------------------------- embeddings
 
 
-@lru_cache(maxsize=1)
-def _wordllama() -> Any:
-    """Load the bundled wordllama weights from the installed package, never from the network."""
-    from pathlib import Path
+def embeddings_available(model: str = "wordllama") -> bool:
+    """Whether the dense encoder ``model`` (see ``dossier.link.encoders``) is installed."""
+    from dossier.link import encoders
 
-    import wordllama
-    from wordllama import WordLlama
-
-    return WordLlama.load(cache_dir=Path(wordllama.__file__).parent, disable_download=True)
+    return encoders.available(model)
 
 
-def embeddings_available() -> bool:
-    try:
-        _wordllama()
-    except Exception:  # noqa: BLE001 - any failure means: link without embeddings
-        return False
-    return True
-
-
-def embed(texts: list[str]) -> Any:
-    """Unit-length dense vectors (wordllama, 256 dims) as a float32 matrix, one row per text."""
+def embed(texts: list[str], model: str = "wordllama") -> Any:
+    """Unit-length dense vectors of ``texts`` as a float32 matrix, one row per text."""
     import numpy as np
 
-    matrix = np.asarray(_wordllama().embed(texts), dtype=np.float32)
+    from dossier.link import encoders
+
+    matrix = np.asarray(encoders.load(model)(texts), dtype=np.float32)
     norms = np.linalg.norm(matrix, axis=1, keepdims=True)
     norms[norms == 0] = 1.0
     return matrix / norms

@@ -171,13 +171,17 @@ class DaskRunner:
         pending: deque[tuple] = deque()
         for item in iter_inputs(paths, config.source):
             if isinstance(item, Rejected):
-                pending.append((item, None, None, frozenset()))
+                pending.append((item, None, None, frozenset(), None))
             else:
                 summary.inputs += 1
                 seen = frozenset(store.seen_records(item.sha256))
                 raw = self.client.scatter(RawInput(item.name, item.sha256, item.original_bytes))
                 future = self._submit(observe_input, raw, config.source, config.clean, seen)
-                pending.append((item, raw, future, seen))
+                # Asked for now, not when settling: queued behind its input on the same
+                # worker, it is ready by then; asked for later it would wait behind
+                # whatever that worker started meanwhile, and pass 1 would run serially.
+                outline = self._submit(observed_outline, future)
+                pending.append((item, raw, future, seen, outline))
             while sum(p[2] is not None for p in pending) > window:
                 self._settle(pending.popleft(), store, summary, run, ship)
         self._progress([p[2] for p in pending if p[2] is not None])
@@ -188,13 +192,13 @@ class DaskRunner:
     def _settle(
         self, entry: tuple, store: Store, summary: IngestSummary, run: _FirstPass, ship: bool
     ) -> None:
-        item, raw, future, seen = entry
+        item, raw, future, seen, outline_future = entry
         if future is None:
             with store.batch():
                 store.add_rejection(item)
             summary.rejected.append(item)
             return
-        outline = self._submit(observed_outline, future).result()
+        outline = outline_future.result()
         with store.batch():
             if not outline.has_document:  # nothing readable: keep only the reasons
                 for rejected in outline.refusals:
