@@ -60,3 +60,14 @@ def seed_articles() -> list[Article]:
         article(f.stem, f.read_text(encoding="utf-8"), published="2022-10-23", outlet=f"outlet{i}")
         for i, f in enumerate(files)
     ]
+
+
+def pairs_csv(path: Path, rows: list[tuple[str, str, str, str, float]]) -> Path:
+    """A SemEval-2022 Task 8 style CSV of ``(lang1, lang2, text1, text2, Overall)`` rows."""
+    import csv
+
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["pair_id", "lang1", "lang2", "text1", "text2", "Overall"])
+        writer.writerows([(f"p{i}", *row) for i, row in enumerate(rows)])
+    return path

@@ -5,7 +5,7 @@ import pytest
 
 from dossier.link import encoders, similarity
 from dossier.link.vectors import embed
-from tests.link_texts import ELECTION, QUAKE_FEB, QUAKE_FEB_2, article
+from tests.link_texts import ELECTION, QUAKE_FEB, QUAKE_FEB_2, article, pairs_csv
 
 
 def test_unknown_encoder_is_a_clear_error_not_unavailable():
@@ -55,25 +55,14 @@ def test_similarity_without_a_model_installed_falls_back_to_words(monkeypatch):
     assert similarity(a, b) == pytest.approx(word_similarity(a, b))
 
 
-def _pairs_csv(tmp_path):
-    import csv
-
-    path = tmp_path / "pairs.csv"
-    with open(path, "w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["pair_id", "lang1", "lang2", "text1", "text2", "Overall"])
-        writer.writerow(["p1", "en", "en", QUAKE_FEB, QUAKE_FEB_2, 1.0])
-        writer.writerow(["p2", "en", "en", QUAKE_FEB, ELECTION, 4.0])
-        writer.writerow(["p3", "en", "en", QUAKE_FEB_2, ELECTION, 3.5])
-    return str(path)
-
-
 def test_eval_similarity_cli_names_the_encoder_and_refuses_unknown_ones(tmp_path):
     from click.testing import CliRunner
 
     from dossier.cli.eval_similarity import eval_similarity
 
-    path = _pairs_csv(tmp_path)
+    rows = [("en", "en", QUAKE_FEB, QUAKE_FEB_2, 1.0), ("en", "en", QUAKE_FEB, ELECTION, 4.0),
+            ("en", "en", QUAKE_FEB_2, ELECTION, 3.5)]
+    path = str(pairs_csv(tmp_path / "pairs.csv", rows))
     words = CliRunner().invoke(eval_similarity, ["--dataset", path, "--dense", "none"])
     assert words.exit_code == 0, words.output
     assert "dense views: none" in words.output and "en-en" in words.output

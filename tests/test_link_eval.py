@@ -1,5 +1,3 @@
-import csv
-
 import pytest
 
 from dossier.eval.similarity import evaluate_similarity, scraped_article
@@ -7,7 +5,7 @@ from dossier.eval.stories import score_clusters
 from dossier.link import Linker, similarity
 from dossier.link.similarity import word_similarity
 from dossier.model import Entity, Extraction, Span
-from tests.link_texts import ELECTION, QUAKE_FEB, QUAKE_FEB_2, QUAKE_SEP, article
+from tests.link_texts import ELECTION, QUAKE_FEB, QUAKE_FEB_2, QUAKE_SEP, article, pairs_csv
 
 
 def test_similarity_ranks_same_event_above_look_alike_above_unrelated():
@@ -57,14 +55,10 @@ def test_similarity_without_embeddings_is_the_word_view():
 
 
 def test_similarity_subsets_split_english_other_and_cross_language(tmp_path):
-    path = tmp_path / "pairs.csv"
     rows = [("en", "en", QUAKE_FEB, QUAKE_FEB_2, 1.0), ("en", "en", QUAKE_FEB, ELECTION, 4.0),
             ("de", "de", QUAKE_FEB, QUAKE_FEB_2, 1.0), ("de", "de", QUAKE_FEB, ELECTION, 4.0),
             ("de", "en", QUAKE_FEB, QUAKE_SEP, 2.0), ("de", "en", QUAKE_FEB, ELECTION, 4.0)]
-    with open(path, "w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["pair_id", "lang1", "lang2", "text1", "text2", "Overall"])
-        writer.writerows([(f"p{i}", *row) for i, row in enumerate(rows)])
+    path = pairs_csv(tmp_path / "pairs.csv", rows)
     scores = {s.subset: s for s in evaluate_similarity(path)}
     assert {k: s.pairs for k, s in scores.items()} == {
         "en-en": 2, "same-lang": 2, "cross-lang": 2, "all": 6

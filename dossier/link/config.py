@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from dossier.link import encoders
+
 
 @dataclass(frozen=True)
 class LinkConfig:
@@ -38,7 +40,7 @@ class LinkConfig:
     #: Share of the dense (wordllama) cosine in the similarity; 0 switches it off.
     dense_weight: float = 0.0
     #: The dense encoder, by name (``dossier.link.encoders``): "wordllama" or "minilm".
-    dense_model: str = "wordllama"
+    dense_model: str = encoders.DEFAULT
     #: Share of the nearest remembered member's cosine in article-story similarity.
     member_weight: float = 0.0
     #: Member vectors remembered per story (bounded memory) and terms kept in each.

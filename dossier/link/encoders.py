@@ -40,20 +40,24 @@ def names() -> list[str]:
     return sorted(_LOADERS)
 
 
+def _loader(name: str) -> Callable[[], Encode]:
+    if name not in _LOADERS:
+        raise KeyError(f"unknown encoder {name!r}; known: {', '.join(names())}")
+    return _LOADERS[name]
+
+
 @cache
 def load(name: str = DEFAULT) -> Encode:
     """The encoder ``name``; ``KeyError`` for an unknown name, ``ImportError``/``OSError``
     when its package or weights are not installed."""
-    if name not in _LOADERS:
-        raise KeyError(f"unknown encoder {name!r}; known: {', '.join(names())}")
-    return _LOADERS[name]()
+    return _loader(name)()
 
 
 @cache
 def available(name: str = DEFAULT) -> bool:
-    """Whether ``name`` loads here (its package and bundled weights are installed)."""
-    if name not in _LOADERS:
-        raise KeyError(f"unknown encoder {name!r}; known: {', '.join(names())}")
+    """Whether ``name`` loads here (its package and bundled weights are installed);
+    ``KeyError`` for an unknown name, which is a mistake, not a missing package."""
+    _loader(name)
     try:
         load(name)
     except Exception:  # noqa: BLE001 - any failure to load means: not available

@@ -18,6 +18,8 @@ from typing import Any
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from dossier.link import encoders
+
 SparseVector = dict[str, float]
 
 _WORD = re.compile(r"[^\W_]+(?:[.'’\-][^\W_]+)*", re.UNICODE)
@@ -255,18 +257,14 @@ def prune(vec: SparseVector, k: int) -> SparseVector:
 # --------------------------------------------------------------------------- embeddings
 
 
-def embeddings_available(model: str = "wordllama") -> bool:
+def embeddings_available(model: str = encoders.DEFAULT) -> bool:
     """Whether the dense encoder ``model`` (see ``dossier.link.encoders``) is installed."""
-    from dossier.link import encoders
-
     return encoders.available(model)
 
 
-def embed(texts: list[str], model: str = "wordllama") -> Any:
+def embed(texts: list[str], model: str = encoders.DEFAULT) -> Any:
     """Unit-length dense vectors of ``texts`` as a float32 matrix, one row per text."""
     import numpy as np
-
-    from dossier.link import encoders
 
     matrix = np.asarray(encoders.load(model)(texts), dtype=np.float32)
     norms = np.linalg.norm(matrix, axis=1, keepdims=True)

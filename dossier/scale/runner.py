@@ -61,7 +61,7 @@ class _FirstPass:
     seen: list[frozenset[str]] = field(default_factory=list)
     #: Partial sums of pass-1 statistics, ``levels[k]`` each covering ``FAN_IN**k``
     #: inputs; kept below ``FAN_IN`` a level so the cluster never holds every
-    #: input's statistics at once (peak memory flat in the number of inputs).
+    #: input's statistics at once (at most ``FAN_IN - 1`` sums per level alive).
     levels: list[list[Any]] = field(default_factory=list)
 
 
