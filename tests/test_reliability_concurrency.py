@@ -97,3 +97,20 @@ def test_api_answers_while_an_ingest_writes(tmp_path: Path) -> None:
         finish(proc)
         assert client.get("/api/articles").json()["total"] == 300
     assert totals == sorted(totals) and len(set(totals)) > 1
+
+
+def test_processes_creating_one_new_store_together_all_succeed(tmp_path: Path) -> None:
+    """Both the WAL switch and the first migration race when a store is new."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    for trial in range(4):
+        db = tmp_path / f"new{trial}.db"
+        code = f"from dossier.store import Store\nStore({str(db)!r}).close()"
+        procs = [
+            subprocess.Popen([sys.executable, "-c", code], env=env, stderr=subprocess.PIPE)
+            for _ in range(5)
+        ]
+        errors = [p.communicate(timeout=120)[1].decode() for p in procs]
+        assert [p.returncode for p in procs] == [0] * 5, errors
+        with Store(db, read_only=True) as store:
+            assert store.article_count() == 0
+            assert len(store.schema_version()) == len(set(store.schema_version()))

@@ -124,3 +124,17 @@ def test_schema_has_fts(store):
     names = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master")}
     assert {"articles", "articles_fts", "inputs", "rejections", "line_stats"} <= names
     assert isinstance(store.conn, sqlite3.Connection)
+
+
+def test_a_failing_migration_leaves_no_half_applied_schema(tmp_path, monkeypatch):
+    from dossier.store import migrations
+
+    def broken(conn):
+        migrations.run_script(conn, "CREATE TABLE half (x);\nCREATE TABLE half (y);\n")
+
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, ("9999_broken", broken)])
+    with pytest.raises(StoreError, match="half already exists"):
+        Store(tmp_path / "new.db")
+    with sqlite3.connect(tmp_path / "new.db") as conn:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert "half" not in tables and "articles" not in tables  # all or nothing

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from pathlib import Path
 
 from dossier.errors import StoreError
@@ -28,8 +29,31 @@ def connect(path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> sqlite
         conn.execute("PRAGMA busy_timeout = 30000")
         conn.execute("PRAGMA foreign_keys = ON")
         if not read_only and target != ":memory:":
-            conn.execute("PRAGMA journal_mode = WAL")
+            _use_wal(conn)
             conn.execute("PRAGMA synchronous = NORMAL")
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"cannot open database {target}: {exc}") from exc
     return conn
+
+
+def _use_wal(conn: sqlite3.Connection, *, wait_s: float = 30.0) -> None:
+    """Switch to WAL, waiting out another process that holds the lock.
+
+    Changing the journal mode needs an exclusive lock, and SQLite may report
+    "locked" at once instead of calling the busy handler (two processes creating
+    one store together), so this retries for as long as ``busy_timeout`` would.
+    """
+    deadline = time.monotonic() + wait_s
+    pause = 0.005
+    while True:
+        try:
+            if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise
+            if time.monotonic() >= deadline:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.25)

@@ -27,28 +27,62 @@ def migration(name: str) -> Callable[[Migration], Migration]:
 
 
 def apply_migrations(conn: sqlite3.Connection) -> list[str]:
-    """Apply every migration not yet recorded; return the names applied."""
+    """Apply every migration not yet recorded; return the names applied.
+
+    All pending migrations run in one ``BEGIN IMMEDIATE`` transaction, and the
+    list of those already done is read after the write lock is held: two
+    processes opening a new store at once would otherwise both see it empty and
+    the second would fail creating tables the first had just made.
+    """
     conn.execute(
         "CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
     )
-    done = {row[0] for row in conn.execute("SELECT name FROM _migrations")}
+    if _recorded(conn) >= {name for name, _ in MIGRATIONS}:
+        return []  # the common case takes no write lock
     applied = []
-    for name, fn in MIGRATIONS:
-        if name in done:
-            continue
-        with conn:
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        done = _recorded(conn)
+        for name, fn in MIGRATIONS:
+            if name in done:
+                continue
             fn(conn)
             conn.execute(
                 "INSERT INTO _migrations (name, applied_at) VALUES (?, ?)",
                 (name, datetime.now(UTC).isoformat(timespec="seconds")),
             )
-        applied.append(name)
+            applied.append(name)
+    except BaseException:
+        conn.rollback()
+        raise
+    conn.commit()
     return applied
+
+
+def _recorded(conn: sqlite3.Connection) -> set[str]:
+    return {row[0] for row in conn.execute("SELECT name FROM _migrations")}
+
+
+def run_script(conn: sqlite3.Connection, script: str) -> None:
+    """Run ``script`` one statement at a time inside the caller's transaction.
+
+    ``executescript`` would commit first and then run each statement on its
+    own, so a migration could land half-applied and the write lock would drop.
+    """
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            conn.execute(statement)
+            statement = ""
+    if statement.strip():
+        raise ValueError(f"incomplete SQL statement in migration: {statement.strip()[:80]!r}")
 
 
 @migration("0001_foundation")
 def _foundation(conn: sqlite3.Connection) -> None:
-    conn.executescript(
+    run_script(
+        conn,
         """
         CREATE TABLE inputs (
             sha256 TEXT PRIMARY KEY,
@@ -125,7 +159,8 @@ def _foundation(conn: sqlite3.Connection) -> None:
 
 @migration("0002_stages")
 def _stages(conn: sqlite3.Connection) -> None:
-    conn.executescript(
+    run_script(
+        conn,
         """
         CREATE TABLE extractions (
             article_id TEXT PRIMARY KEY,
@@ -186,7 +221,8 @@ def _stages(conn: sqlite3.Connection) -> None:
 def _extraction_failures(conn: sqlite3.Connection) -> None:
     """Articles whose extraction failed or ran out of time, so later runs skip them
     (a timeout is retried once the time limit is larger) and people can list them."""
-    conn.executescript(
+    run_script(
+        conn,
         """
         CREATE TABLE extraction_failures (
             article_id TEXT PRIMARY KEY,
