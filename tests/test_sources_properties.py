@@ -134,3 +134,21 @@ def test_bounded_gunzip_roundtrips_or_raises_its_own_error(data: bytes, cut: int
     assert gunzip_bounded(packed, 1 << 20, 200.0, 1 << 20) == data
     with contextlib.suppress(GzipError):
         gunzip_bounded(packed[:cut], 1 << 20, 200.0, 1 << 20)
+
+
+def test_read_input_scrubs_whatever_a_reader_leaves_in_metadata(monkeypatch) -> None:
+    """The funnel, not each reader, is what promises clean strings to later stages."""
+    from dossier.model import Provenance
+    from dossier.sources import read as read_module
+
+    def careless(inp: InputFile, config: SourceConfig):
+        yield RawDocument(
+            provenance=Provenance(inp.name, "text", inp.sha256, record="line\x001"),
+            text="body\x00 text \udcff",
+            meta={"date": "2\x000", "tags": ["a\x00b", {"k\x00": "v\x00"}], "n": 3},
+        )
+
+    monkeypatch.setitem(read_module.READERS, "text", careless)
+    (doc,) = read_input(InputFile.from_bytes("a.txt", b"anything at all"), CONFIG)
+    assert doc.meta == {"date": "20", "tags": ["ab", {"k": "v"}], "n": 3}
+    assert doc.text == "body text \ufffd" and doc.provenance.record == "line1"

@@ -10,9 +10,11 @@ exception leaves the sources stage.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from dossier.model import Format, RawDocument
 from dossier.sources.base import InputFile, Item, Reader, SourceConfig, reject
+from dossier.sources.decode import clean_str, clean_value
 from dossier.sources.detect import binary_kind, detect_format
 from dossier.sources.feeds import read_feed
 from dossier.sources.gzipped import GzipError, gunzip_bounded, is_gzip
@@ -91,6 +93,23 @@ def _guarded(
                         inp, f"stopped after {config.max_records} documents (record limit)"
                     )
                     return
+                item = _scrubbed(item)
             yield item
     except Exception as exc:  # noqa: BLE001 - the stage's promise: nothing escapes
         yield reject(inp, f"{fmt} reader failed: {type(exc).__name__}: {exc}")
+
+
+def _scrubbed(doc: RawDocument) -> RawDocument:
+    """``doc`` with every string valid UTF-8 and free of NUL, whichever reader built it.
+
+    Readers decode their text carefully, but metadata comes from many places
+    (headers, JSON fields, feed elements) and one missed path would put a NUL
+    into the store; checking once here covers every reader, present and future.
+    """
+    return replace(
+        doc,
+        text=None if doc.text is None else clean_str(doc.text),
+        html=None if doc.html is None else clean_str(doc.html),
+        meta=clean_value(doc.meta),
+        provenance=replace(doc.provenance, record=clean_str(doc.provenance.record)),
+    )
