@@ -12,7 +12,6 @@ import json
 import sqlite3
 import types
 import typing
-from dataclasses import asdict
 from typing import Any
 
 from dossier.model import Article, Provenance, RemovedText
@@ -52,12 +51,21 @@ def article_to_row(article: Article) -> dict[str, Any]:
         "published": article.published,
         "language": article.language,
         "text": article.text,
-        "removed": dumps([asdict(r) for r in article.removed]),
+        "removed": dumps([_flat(r) for r in article.removed]),
         "captions": dumps(article.captions),
         "credits": dumps(article.credits),
-        "provenance": dumps(asdict(article.provenance)) if article.provenance else None,
+        "provenance": dumps(_flat(article.provenance)) if article.provenance else None,
         "extras": dumps(article.extras),
     }
+
+
+def _flat(obj: Any) -> dict[str, Any]:
+    """The fields of a dataclass whose fields are all plain values.
+
+    ``asdict`` would give the same dict but deep-copies every value on the way;
+    on a bulk load that was a third of the client's time per article.
+    """
+    return vars(obj)
 
 
 def row_to_article(row: sqlite3.Row) -> Article:
