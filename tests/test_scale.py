@@ -135,7 +135,7 @@ def test_worker_that_dies_is_retried(runner, tmp_path):
 
 @pytest.mark.parametrize(
     "fn",
-    [read_input, document_lines, clean, tasks.observe_input, tasks.merge_stats,
+    [read_input, document_lines, clean, tasks.observe_input, tasks.add_stats,
      tasks.cleaning_stats, tasks.clean_partition, tasks.observed_outline,
      features.article_features, write_results, read_results],
 )

@@ -38,17 +38,14 @@ from dossier.scale.load import load_items
 from dossier.scale.parquet import ItemResult, read_results
 from dossier.scale.partitions import InputRef, Partition, RawInput, plan_partitions
 from dossier.scale.tasks import (
+    add_stats,
     clean_partition,
     cleaning_stats,
-    merge_stats,
     observe_input,
     observed_outline,
 )
 from dossier.sources import iter_inputs
 from dossier.store import Store
-
-#: How many partial results one reduce task sums.
-FAN_IN = 8
 
 
 @dataclass
@@ -59,10 +56,9 @@ class _FirstPass:
     counts: list[int] = field(default_factory=list)
     sources: list[Any] = field(default_factory=list)
     seen: list[frozenset[str]] = field(default_factory=list)
-    #: Partial sums of pass-1 statistics, ``levels[k]`` each covering ``FAN_IN**k``
-    #: inputs; kept below ``FAN_IN`` a level so the cluster never holds every
-    #: input's statistics at once (at most ``FAN_IN - 1`` sums per level alive).
-    levels: list[list[Any]] = field(default_factory=list)
+    #: The running sum of the inputs' line statistics so far (a future on the
+    #: cluster, None before the first input): one sum alive, whatever the corpus size.
+    total: Any = None
 
 
 class DaskRunner:
@@ -116,16 +112,15 @@ class DaskRunner:
         summary = IngestSummary()
         ship = self.remote or store.path == ":memory:"
         start = time.perf_counter()
-        inputs, counts, sources, seen, levels = self._first_pass(
+        inputs, counts, sources, seen, total = self._first_pass(
             paths, store, config, summary, ship
         )
         self.timings = {"pass1": time.perf_counter() - start}
         pruned = self._submit(
-            cleaning_stats, self.client.scatter(store.line_stats()),
-            self._submit(merge_stats, *(f for level in levels for f in level)),
+            cleaning_stats, self.client.scatter(store.line_stats()), total,
             config.clean.recurring_min_docs,
         )
-        del levels  # the partial sums can go once they are summed
+        del total  # the full sum can go once it is pruned
         # Every worker gets its own copy up front, so no worker is favoured for holding it.
         stats = self.client.scatter(pruned.result(), broadcast=True)
         out_dir = self._out_dir()
@@ -157,9 +152,7 @@ class DaskRunner:
     def _first_pass(
         self, paths: Sequence[str], store: Store, config: IngestConfig,
         summary: IngestSummary, ship: bool,
-    ) -> tuple[
-        list[tuple[str, str]], list[int], list[Any], list[frozenset[str]], list[list[Any]]
-    ]:
+    ) -> tuple[list[tuple[str, str]], list[int], list[Any], list[frozenset[str]], Any]:
         """Count new documents' lines (workers); keep inputs that hold a document (client).
 
         Inputs are read in order and settled in order (their rejections, or their
@@ -187,7 +180,7 @@ class DaskRunner:
         self._progress([p[2] for p in pending if p[2] is not None])
         while pending:
             self._settle(pending.popleft(), store, summary, run, ship)
-        return run.inputs, run.counts, run.sources, run.seen, run.levels
+        return run.inputs, run.counts, run.sources, run.seen, run.total
 
     def _settle(
         self, entry: tuple, store: Store, summary: IngestSummary, run: _FirstPass, ship: bool
@@ -210,25 +203,9 @@ class DaskRunner:
         run.counts.append(outline.items)
         run.sources.append(raw if ship else InputRef(store.path, item.name, item.sha256))
         run.seen.append(seen)
-        self._sum_into(run.levels, future)
-
-    def _sum_into(self, levels: list[list[Any]], future: Any) -> None:
-        """Add one input's statistics to the running tree of partial sums.
-
-        Like carrying in a base-``FAN_IN`` counter: a level that fills up is summed
-        (on the cluster) into one entry of the next, and its futures are dropped,
-        so Dask frees the per-input statistics as pass 1 goes on.
-        """
-        carry, depth = future, 0
-        while True:
-            if depth == len(levels):
-                levels.append([])
-            levels[depth].append(carry)
-            if len(levels[depth]) < FAN_IN:
-                return
-            carry = self._submit(merge_stats, *levels[depth])
-            levels[depth] = []
-            depth += 1
+        # In run order, like the single-process ingest; each step waits only for the
+        # previous sum and its own input, so pass 1 stays parallel.
+        run.total = self._submit(add_stats, run.total, future)
 
     def _results(
         self, parts: list[Partition], futures: list[Any]

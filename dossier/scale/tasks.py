@@ -57,15 +57,21 @@ def observed_outline(observed: Observed) -> Observed:
     return Observed(observed.items, LineStats(), observed.has_document, observed.refusals)
 
 
-def merge_stats(*parts: Observed | LineStats) -> LineStats:
-    """Reduce step: the sum of several inputs' (or partial sums') line statistics."""
-    total = LineStats()
-    for part in parts:
-        total.merge(part.stats if isinstance(part, Observed) else part)
+def add_stats(total: LineStats | None, part: Observed) -> LineStats:
+    """One step of pass 1's running sum: ``part``'s line statistics added to ``total``.
+
+    ``total`` is updated in place and returned, so a step costs the size of one
+    input's statistics, not of the sum, and the cluster holds one sum however many
+    inputs there are. That is safe because the runner gives each sum to exactly
+    one next step and drops its own future of it at once: nobody reads the old value.
+    """
+    if total is None:
+        total = LineStats()
+    total.merge(part.stats)
     return total
 
 
-def cleaning_stats(stored: LineStats, run: LineStats, min_docs: int) -> LineStats:
+def cleaning_stats(stored: LineStats, run: LineStats | None, min_docs: int) -> LineStats:
     """Stored + run statistics, keeping only what ``clean`` can tell apart.
 
     The cleaner only asks whether a count reaches ``recurring_min_docs``, so rows
@@ -74,7 +80,8 @@ def cleaning_stats(stored: LineStats, run: LineStats, min_docs: int) -> LineStat
     """
     total = LineStats()
     total.merge(stored)
-    total.merge(run)
+    if run is not None:
+        total.merge(run)
     keep = max(1, min_docs)
     return LineStats.from_rows(
         row for row in total.to_rows() if row[1] == DOC_TOTAL or row[2] >= keep
