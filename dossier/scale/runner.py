@@ -112,24 +112,22 @@ class DaskRunner:
         summary = IngestSummary()
         ship = self.remote or store.path == ":memory:"
         start = time.perf_counter()
-        inputs, counts, sources, seen, total = self._first_pass(
-            paths, store, config, summary, ship
-        )
+        run = self._first_pass(paths, store, config, summary, ship)
         self.timings = {"pass1": time.perf_counter() - start}
         pruned = self._submit(
-            cleaning_stats, self.client.scatter(store.line_stats()), total,
+            cleaning_stats, self.client.scatter(store.line_stats()), run.total,
             config.clean.recurring_min_docs,
         )
-        del total  # the full sum can go once it is pruned
+        run.total = None  # the full sum can go once it is pruned
         # Every worker gets its own copy up front, so no worker is favoured for holding it.
         stats = self.client.scatter(pruned.result(), broadcast=True)
         out_dir = self._out_dir()
         try:
-            parts = list(plan_partitions(inputs, counts, self.partition_size))
+            parts = list(plan_partitions(run.inputs, run.counts, self.partition_size))
             futures = [
                 self._submit(
-                    clean_partition, p, sources[p.occurrence], stats, config,
-                    seen[p.occurrence], out_dir, self.extract,
+                    clean_partition, p, run.sources[p.occurrence], stats, config,
+                    run.seen[p.occurrence], out_dir, self.extract,
                 )
                 for p in parts
             ]
@@ -152,7 +150,7 @@ class DaskRunner:
     def _first_pass(
         self, paths: Sequence[str], store: Store, config: IngestConfig,
         summary: IngestSummary, ship: bool,
-    ) -> tuple[list[tuple[str, str]], list[int], list[Any], list[frozenset[str]], Any]:
+    ) -> _FirstPass:
         """Count new documents' lines (workers); keep inputs that hold a document (client).
 
         Inputs are read in order and settled in order (their rejections, or their
@@ -180,7 +178,7 @@ class DaskRunner:
         self._progress([p[2] for p in pending if p[2] is not None])
         while pending:
             self._settle(pending.popleft(), store, summary, run, ship)
-        return run.inputs, run.counts, run.sources, run.seen, run.total
+        return run
 
     def _settle(
         self, entry: tuple, store: Store, summary: IngestSummary, run: _FirstPass, ship: bool

@@ -18,7 +18,7 @@ import feedparser
 
 from dossier.model import RawDocument
 from dossier.sources.base import InputFile, Item, SourceConfig, provenance, reject
-from dossier.sources.decode import clean_str, clean_value, declared_charset, decode_bytes
+from dossier.sources.decode import clean_str, declared_charset, decode_bytes
 
 _DTD_SUBSET = re.compile(r"<!DOCTYPE[^>\[]*\[", re.I)
 _ENTITY = re.compile(r"<!ENTITY", re.I)
@@ -50,7 +50,7 @@ def _iso(parsed: time.struct_time | None, raw: str | None) -> str | None:
             return time.strftime("%Y-%m-%dT%H:%M:%SZ", parsed)
         except (TypeError, ValueError):
             pass
-    return clean_str(raw) if raw else None
+    return raw or None
 
 
 def _body(entry: Any) -> tuple[str, str, bool]:
@@ -82,7 +82,8 @@ def _entry_document(inp: InputFile, entry: Any, number: int, outlet: str | None)
         "id": entry.get("id"),
         "summary_only": summary_only,
     }
-    meta = clean_value({k: v for k, v in meta.items() if v not in (None, "")})
+    # NUL and lone surrogates leave the metadata in read_input, as for every reader.
+    meta = {k: v for k, v in meta.items() if v not in (None, "")}
     plain = mime in _PLAIN_TYPES
     return RawDocument(
         provenance=provenance(inp, "feed", record),
