@@ -20,6 +20,7 @@ EVAL_COMMANDS: list[str] = [
     "dossier.cli.eval_stories:eval_stories",
     "dossier.cli.eval_similarity:eval_similarity",
     "dossier.cli.eval_dossier:eval_dossier",
+    "dossier.cli.eval_facts:eval_facts",
     "dossier.cli.eval_fact_threshold:eval_fact_threshold",
     "dossier.cli.eval_entities:eval_entities",
 ]

@@ -43,12 +43,17 @@ def read_stories(path: Path, split: str | None = None) -> dict[str, list[Article
             row = json.loads(line)
             if split and row.get("split") != split:
                 continue
-            host = urlparse(row["source"]).netloc.removeprefix("www.") if row.get("source") else ""
             stories[row["event_id"]].append(Article(
                 id=row["id"], text=row["text"], title=row.get("title") or "",
-                url=row.get("source"), outlet=host or row["id"], published=row.get("date"),
+                url=row.get("source"), outlet=row_outlet(row), published=row.get("date"),
             ))
     return dict(stories)
+
+
+def row_outlet(row: dict) -> str:
+    """An ECB+ row's outlet: its URL's host, else its id (each article its own outlet)."""
+    host = urlparse(row["source"]).netloc.removeprefix("www.") if row.get("source") else ""
+    return host or row["id"]
 
 
 def event_dossier(event_id: str, articles: list[Article], extract: bool = False) -> Dossier:
