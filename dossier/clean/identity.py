@@ -36,6 +36,8 @@ ARCHIVE_HOSTS = frozenset({
 WAYBACK_HOSTS = frozenset({"web.archive.org", "wayback.archive.org"})
 #: Host prefixes that are the same site for another device or a CDN copy.
 _DEVICE_PREFIX = re.compile(r"^(?:www\d?|m|amp|mobile)\.")
+#: A host name or address, nothing else (``not a url`` parses, but names no host).
+_HOST_CHARS = re.compile(r"^[a-z0-9._:-]+$")
 #: What a metadata outlet that is really a host name looks like (``www.bbc.co.uk``).
 _HOST_LIKE = re.compile(r"^[a-z0-9-]+(?:\.[a-z0-9-]+)+$", re.I)
 
@@ -60,7 +62,8 @@ def url_host(url: str | None) -> str | None:
         host = urlsplit(text).hostname
     except ValueError:
         return None
-    return host.lower().strip(".") if host else None
+    host = (host or "").lower().strip(".")
+    return host if host and _HOST_CHARS.match(host) else None
 
 
 def is_valid_url(url: str) -> bool:
