@@ -9,9 +9,14 @@ WIRE = "The minister resigned on Tuesday after a week of protests in the capital
 PROMO = "Download the Daily Example app for breaking news alerts on your phone."
 
 
+PLACES = ["Lisbon", "Oslo", "Nairobi", "Lima", "Hanoi", "Quito", "Accra", "Perth", "Riga", "Cork"]
+
+
 def doc(i: int, url: str | None, *lines: str) -> RawDocument:
-    text = "\n".join([f"Report number {i} opens with its own first sentence here.", *lines,
-                      f"Report number {i} ends with a closing line of its own."])
+    """Own opening and closing sentences (digits would not tell them apart), then ``lines``."""
+    place = PLACES[i]
+    text = "\n".join([f"Reporters in {place} open this report with a sentence of its own.",
+                      *lines, f"The {place} desk closes the story with its own final words."])
     meta = {"url": url} if url else {}
     return RawDocument(text=text, meta=meta, provenance=Provenance(f"{i}.txt", "text", "0" * 64))
 
@@ -42,7 +47,7 @@ def test_a_line_without_outlets_is_news():
 
 
 def test_one_outlets_repeated_line_is_boilerplate():
-    docs = [doc(i, f"https://m.daily-example.com/{i}", WIRE if i == 0 else f"Fact {i} is new.",
+    docs = [doc(i, f"https://m.daily-example.com/{i}", WIRE if i == 0 else f"A fresh fact from {PLACES[i]} arrives.",
                 PROMO) for i in range(4)]
     docs.append(doc(9, "https://other.org/9", WIRE))
     stats = memory(docs)
