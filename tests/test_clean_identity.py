@@ -30,6 +30,8 @@ def test_every_form_of_a_bbc_url_is_one_outlet(url):
     ("https://amp.example.co.uk/a", "example.co.uk"),
     ("https://sport.local-paper.com/b", "local-paper.com"),
     ("https://web.archive.org/web/2015/example.org/page", "example.org"),
+    ("http://sports.espn.go.com/nba/x", "espn.go.com"),
+    ("http://joyofsox.blogspot.nl/2011/x.html", "joyofsox.blogspot.nl"),
 ])
 def test_unknown_outlets_are_their_registered_domain(url, name):
     assert outlet_identity(None, url).name == name

@@ -34,6 +34,13 @@ ARCHIVE_HOSTS = frozenset({
     "archive.vn", "archive.fo",
 })
 WAYBACK_HOSTS = frozenset({"web.archive.org", "wayback.archive.org"})
+#: Registered domains that host many unrelated sites (one outlet per site), which
+#: the bundled public-suffix snapshot does not list (Blogger's country domains
+#: left it in 2023; ESPN and ABC share ``go.com``).
+PLATFORM_DOMAINS = frozenset({
+    "go.com", "wordpress.com", "tumblr.com", "substack.com", "typepad.com",
+    "livejournal.com", "blogspot.com",
+})
 #: Host prefixes that are the same site for another device or a CDN copy.
 _DEVICE_PREFIX = re.compile(r"^(?:www\d?|m|amp|mobile)\.")
 #: A host name or address, nothing else (``not a url`` parses, but names no host).
@@ -98,10 +105,17 @@ def unarchived_url(url: str) -> str:
 
 def registered_domain(host: str) -> str:
     """``news.bbc.co.uk`` -> ``bbc.co.uk``; a host with no public suffix (an IP,
-    ``localhost``) is its own domain, less any device prefix."""
+    ``localhost``) is its own domain, less any device prefix. On a hosting
+    platform each site is its own outlet: ``sports.espn.go.com`` -> ``espn.go.com``."""
     host = _DEVICE_PREFIX.sub("", host.lower().strip("."))
     domain = get_fld(host, fix_protocol=True, fail_silently=True)
-    return str(domain) if domain else host
+    domain = str(domain) if domain else host
+    if domain in PLATFORM_DOMAINS or domain.startswith("blogspot."):
+        labels = host.split(".")
+        below = len(domain.split(".")) + 1
+        if len(labels) >= below:
+            return ".".join(labels[-below:])
+    return domain
 
 
 def _outlet(name: str) -> Outlet:
