@@ -5,7 +5,11 @@ from __future__ import annotations
 import pytest
 
 from dossier.clean.identity import (
-    article_outlet, is_valid_url, outlet_identity, registered_domain, unarchived_url,
+    article_outlet,
+    is_valid_url,
+    outlet_identity,
+    registered_domain,
+    unarchived_url,
 )
 from dossier.model import Article
 
@@ -60,3 +64,14 @@ def test_helpers():
 def test_an_article_without_outlet_or_url_is_its_own_outlet():
     article = Article(id="a1", text="x", url="http://[::1")
     assert article_outlet(article).key == "a1"
+
+
+def test_corroboration_counts_one_outlet_for_every_form_of_it():
+    from dossier.story.corroboration import source_keys
+
+    articles = [Article(id=f"a{i}", text="x", url=url) for i, url in enumerate(BBC)]
+    articles += [Article(id="meta", text="x", outlet="bbc news"),
+                 Article(id="other", text="x", url="https://www.smh.com.au/a")]
+    keys = source_keys(articles, {})
+    assert len(set(keys.values())) == 2
+    assert keys["meta"] == keys["a0"] == "BBC News"

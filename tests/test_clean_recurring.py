@@ -47,8 +47,9 @@ def test_a_line_without_outlets_is_news():
 
 
 def test_one_outlets_repeated_line_is_boilerplate():
-    docs = [doc(i, f"https://m.daily-example.com/{i}", WIRE if i == 0 else f"A fresh fact from {PLACES[i]} arrives.",
-                PROMO) for i in range(4)]
+    firsts = [WIRE] + [f"A fresh fact from {place} arrives." for place in PLACES[1:4]]
+    docs = [doc(i, f"https://m.daily-example.com/{i}", first, PROMO)
+            for i, first in enumerate(firsts)]
     docs.append(doc(9, "https://other.org/9", WIRE))
     stats = memory(docs)
     article = clean(docs[0], CleanConfig(), stats)

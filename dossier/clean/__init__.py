@@ -15,8 +15,8 @@ from dataclasses import dataclass, replace
 
 from dossier.clean.dates import normalize_date
 from dossier.clean.html import clean_html
-from dossier.clean.ids import article_id, normalize_url, sha256_hex
 from dossier.clean.identity import outlet_identity
+from dossier.clean.ids import article_id, normalize_url, sha256_hex
 from dossier.clean.stats import LineStats
 from dossier.clean.text import TextResult, clean_plain_text, label_segments, stats_lines
 from dossier.model import Article, RawDocument

@@ -5,7 +5,8 @@ site", a newsletter pitch, a standing disclaimer) is boilerplate even when it
 looks like prose. A line that several *different* outlets print is the opposite:
 a shared wire sentence, i.e. news. So the memory also knows how many outlets
 carry each line (``outlets_with``); documents of no known outlet (key ``""``)
-each count as an outlet of their own there, and have no memory of their own. The store persists this as rows ``(outlet, line_hash, count)``;
+each count as an outlet of their own there, and have no memory of their own.
+The store persists this as rows ``(outlet, line_hash, count)``;
 document totals travel as rows whose hash is ``DOC_TOTAL``.
 """
 

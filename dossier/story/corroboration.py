@@ -9,6 +9,7 @@ duplicates, or near-identical clauses when the linker gave none).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+
 from dossier.clean.identity import article_outlet
 from dossier.model import Article
 
@@ -66,8 +67,12 @@ def source_keys(
     """Article id -> independence key (the outlet of its root original)."""
     by_id = {a.id: a for a in articles}
     roots = originals({a.id: duplicates.get(a.id) for a in articles})
-    keys = {}
+    keys: dict[str, str] = {}
+    names: dict[str, str] = {}
     for article in articles:
         root = by_id.get(roots.get(article.id, article.id), article)
-        keys[article.id] = article_outlet(root).key
+        outlet = article_outlet(root)
+        # One name per outlet key (``Kyiv Post`` and ``kyiv post`` are one outlet),
+        # the first seen, so counts and the names shown agree.
+        keys[article.id] = names.setdefault(outlet.key, outlet.name)
     return keys

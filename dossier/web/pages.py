@@ -17,9 +17,9 @@ from fastapi import APIRouter, FastAPI, Query, Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from dossier.clean.identity import is_valid_url
 from dossier.api import views
 from dossier.api.deps import DateQuery, StoreDep
+from dossier.clean.identity import is_valid_url
 from dossier.web.timeline import layout
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
