@@ -120,13 +120,14 @@ def test_interrupted_ingest_resumes_without_loss_or_duplicates(store, tmp_path, 
 
 def test_recurring_lines_are_learned_across_documents(store, tmp_path):
     promo = "Get the Example Courier app for the latest headlines every morning"
-    for i in range(4):
-        body = (
+    rows = [{
+        "url": f"https://www.example-courier.com/local/{i}",  # one outlet, by its URL
+        "text": (
             f"The council met on day {i} to discuss the new budget for schools.\n"
             f"{promo}\n"
             f"Councillors voted {i + 5} to 3 in favour of the plan after a long debate.\n"
-        )
-        (tmp_path / f"{i}.txt").write_text(body, encoding="utf-8")
-    write_jsonl(tmp_path / "meta.jsonl", [])
+        ),
+    } for i in range(4)]
+    write_jsonl(tmp_path / "courier.jsonl", rows)
     ingest([str(tmp_path)], store)
     assert all(promo not in a.text for a in store.articles())

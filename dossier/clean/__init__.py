@@ -15,8 +15,8 @@ from dataclasses import dataclass, replace
 
 from dossier.clean.dates import normalize_date
 from dossier.clean.html import clean_html
+from dossier.clean.identity import outlet_identity
 from dossier.clean.ids import article_id, normalize_url, sha256_hex
-from dossier.clean.outlets import outlet_from_url
 from dossier.clean.stats import LineStats
 from dossier.clean.text import TextResult, clean_plain_text, label_segments, stats_lines
 from dossier.model import Article, RawDocument
@@ -85,8 +85,16 @@ def _clean_html_doc(doc: RawDocument, config: CleanConfig, stats: LineStats | No
 
 def _clean_text_doc(doc: RawDocument, config: CleanConfig, stats: LineStats | None) -> TextResult:
     return clean_plain_text(
-        doc.text or "", config, stats, outlet=doc.meta.get("outlet"), title=doc.meta.get("title")
+        doc.text or "", config, stats, outlet=_record_outlet(doc), title=doc.meta.get("title")
     )
+
+
+def _record_outlet(doc: RawDocument) -> str | None:
+    """The outlet the record itself gives: its metadata's, else its URL's. This is
+    the line-statistics bucket, so observing and cleaning must agree on it."""
+    meta = doc.meta or {}
+    found = outlet_identity(_meta_str(meta, "outlet"), _meta_str(meta, "url"))
+    return found.name if found else None
 
 
 #: (predicate on the document, cleaner): the first matching path cleans it.
@@ -113,11 +121,11 @@ def document_lines(
     the result does not depend on the order documents arrive in (or on how a
     distributed run partitions them).
     """
-    meta_outlet = _meta_str(doc.meta or {}, "outlet")
+    record_outlet = _record_outlet(doc)
     if not doc.text or doc.html:
-        return meta_outlet, []
+        return record_outlet, []
     # The same segments, and the same outlet, that clean() will look up.
-    segments, result = label_segments(doc.text, config, None, meta_outlet)
+    segments, result = label_segments(doc.text, config, None, record_outlet)
     return result.outlet, [s.text for s in segments]
 
 
@@ -150,6 +158,14 @@ def _sanitized(doc: RawDocument) -> RawDocument:
     return replace(doc, **fields) if fields else doc
 
 
+def _article_outlet(meta: dict, result: TextResult, url: str | None) -> str | None:
+    """Metadata's outlet (the record's, then the page's own), else the URL's, else
+    what the boilerplate says about itself; one name per outlet either way."""
+    found = (outlet_identity(_meta_str(meta, "outlet") or result.fields.get("outlet"), url)
+             or outlet_identity(result.outlet, None))
+    return found.name if found else None
+
+
 def clean(
     doc: RawDocument, config: CleanConfig = CleanConfig(), stats: LineStats | None = None
 ) -> Article | Dropped:
@@ -174,8 +190,7 @@ def clean(
         text=text,
         title=_meta_str(meta, "title") or result.fields.get("title") or result.title,
         url=url,
-        outlet=_meta_str(meta, "outlet") or result.fields.get("outlet") or result.outlet
-        or outlet_from_url(url),
+        outlet=_article_outlet(meta, result, url),
         author=_meta_str(meta, "author") or result.fields.get("author") or result.author,
         published=published,
         removed=result.removed,

@@ -67,7 +67,10 @@ def clean_html(html: str, config: CleanConfig, url: str | None = None) -> TextRe
     result.title = title
     result.author = (doc.author or "").strip() or None
     result.published = doc.date or None
-    result.outlet = (doc.sitename or "").strip() or outlet_from_url(doc.url or url)
+    sitename = (doc.sitename or "").strip()
+    if sitename:
+        result.fields["outlet"] = sitename  # the page's own metadata
+    result.outlet = sitename or outlet_from_url(doc.url or url)
     result.fields["url"] = doc.url or url or ""
     return result
 

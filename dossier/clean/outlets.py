@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from urllib.parse import urlsplit
 
 from dossier.clean import patterns as P
-from dossier.clean.outlet_names import known_outlet, known_outlet_of_host
+from dossier.clean.identity import outlet_from_host
+from dossier.clean.outlet_names import known_outlet
 
 #: Words that end outlet names; a lowercase handle is split before them.
 OUTLET_WORDS = (
@@ -105,13 +105,6 @@ def outlet_from_lines(lines: Iterable[str]) -> str | None:
 
 
 def outlet_from_url(url: str | None) -> str | None:
-    """A well-known site's name, else its host without ``www.``/``m.``/``amp.``: a
-    stable outlet key either way."""
-    if not url:
-        return None
-    try:
-        host = (urlsplit(url.strip()).hostname or "").lower()
-    except ValueError:  # a malformed URL (bad port, brackets) names no outlet
-        return None
-    host = re.sub(r"^(?:www\d?|m|amp|mobile)\.", "", host)
-    return (known_outlet_of_host(host) or host) if host else None
+    """The name of the outlet a URL names (``dossier.clean.identity``), or None."""
+    found = outlet_from_host(url)
+    return found.name if found else None

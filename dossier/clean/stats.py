@@ -2,7 +2,11 @@
 
 A line that recurs across many documents of one outlet ("Read more on our
 site", a newsletter pitch, a standing disclaimer) is boilerplate even when it
-looks like prose. The store persists this as rows ``(outlet, line_hash, count)``;
+looks like prose. A line that several *different* outlets print is the opposite:
+a shared wire sentence, i.e. news. So the memory also knows how many outlets
+carry each line (``outlets_with``); documents of no known outlet (key ``""``)
+each count as an outlet of their own there, and have no memory of their own.
+The store persists this as rows ``(outlet, line_hash, count)``;
 document totals travel as rows whose hash is ``DOC_TOTAL``.
 """
 
@@ -38,22 +42,36 @@ class LineStats:
     def __init__(self) -> None:
         self._counts: Counter[tuple[str, str]] = Counter()
         self._docs: Counter[str] = Counter()
+        #: line hash -> outlets whose documents carry it (derived from ``_counts``).
+        self._spread: Counter[str] = Counter()
 
     @staticmethod
     def _key(outlet: str | None) -> str:
-        return (outlet or "").strip().lower()
+        """The bucket of an outlet name: ``dossier.clean.identity``'s key."""
+        return " ".join((outlet or "").split()).casefold()
+
+    def _add(self, key: str, h: str, count: int) -> None:
+        if key == "":
+            self._spread[h] += count  # each anonymous document is its own outlet
+        elif self._counts[(key, h)] == 0:
+            self._spread[h] += 1
+        self._counts[(key, h)] += count
 
     def observe(self, outlet: str | None, lines: Iterable[str]) -> None:
         """Record one stored document: each distinct line counts once."""
         key = self._key(outlet)
         hashes = {line_hash(ln) for ln in lines if len(normalize_line(ln)) >= MIN_CHARS}
         for h in hashes:
-            self._counts[(key, h)] += 1
+            self._add(key, h, 1)
         self._docs[key] += 1
 
     def count(self, outlet: str | None, line: str) -> int:
         """Number of observed documents of ``outlet`` that contain ``line``."""
         return self._counts.get((self._key(outlet), line_hash(line)), 0)
+
+    def outlets_with(self, line: str) -> int:
+        """How many different outlets' documents contain ``line`` (syndication)."""
+        return self._spread.get(line_hash(line), 0)
 
     def documents(self, outlet: str | None) -> int:
         """Number of documents observed for ``outlet``."""
@@ -61,7 +79,8 @@ class LineStats:
 
     def merge(self, other: LineStats) -> None:
         """Add another instance's counts (e.g. from a parallel worker)."""
-        self._counts.update(other._counts)
+        for (key, h), count in other._counts.items():
+            self._add(key, h, count)
         self._docs.update(other._docs)
 
     def to_rows(self) -> list[tuple[str, str, int]]:
@@ -78,7 +97,7 @@ class LineStats:
             if h == DOC_TOTAL:
                 stats._docs[outlet] += int(count)
             else:
-                stats._counts[(outlet, h)] += int(count)
+                stats._add(outlet, h, int(count))
         return stats
 
     def __eq__(self, other: object) -> bool:

@@ -160,11 +160,16 @@ def _mark_recurring(
     segments: list[Segment], stats: LineStats | None, outlet: str | None, config: CleanConfig
 ) -> None:
     """Drop lines the outlet's other documents share, unless that would be most of
-    the text (then this is a re-ingested copy, not boilerplate)."""
-    if stats is None or stats.documents(outlet) < config.recurring_min_docs:
+    the text (then this is a re-ingested copy, not boilerplate). A line other
+    outlets print too is syndicated news, never boilerplate; a document of no known
+    outlet has no memory to ask (its lines could be anyone's wire copy)."""
+    if stats is None or not (outlet or "").strip():
+        return
+    if stats.documents(outlet) < config.recurring_min_docs:
         return
     body = [s for s in segments if s.reason is None]
-    hits = [s for s in body if stats.count(outlet, s.text) >= config.recurring_min_docs]
+    hits = [s for s in body if stats.count(outlet, s.text) >= config.recurring_min_docs
+            and stats.outlets_with(s.text) < 2]
     hit_chars = sum(s.feats.n_chars for s in hits)
     all_chars = sum(s.feats.n_chars for s in body) or 1
     copy_like = hit_chars > config.recurring_max_share * all_chars

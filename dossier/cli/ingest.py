@@ -65,6 +65,8 @@ def ingest_command(paths: tuple[str, ...], db_path: str, max_bytes: int, batch_s
     finally:
         bar.close()
         store.close()
+    for warning in summary.warnings:
+        click.echo(f"warning: {warning}", err=True)
     for rejected in summary.rejected:
         where = f" ({rejected.record})" if rejected.record else ""
         click.echo(f"rejected: {rejected.source}{where}: {rejected.reason}", err=True)

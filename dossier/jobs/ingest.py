@@ -52,6 +52,8 @@ class IngestSummary:
     unchanged: list[str] = field(default_factory=list)
     new_versions: list[str] = field(default_factory=list)
     rejected: list[Rejected] = field(default_factory=list)
+    #: Records kept with something dropped (a malformed URL), one line each.
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def documents(self) -> int:
@@ -199,6 +201,10 @@ def _ingest_one(
         summary.rejected.append(rejected)
         return None
     outcome, article = store.add_article(result)
+    if item.meta.get("invalid_url"):
+        where = f" ({item.provenance.record})" if item.provenance.record else ""
+        summary.warnings.append(f"{item.provenance.source}{where}: malformed URL "
+                                f"{item.meta['invalid_url']!r} dropped, record kept")
     store.mark_document(item.provenance.input_sha256, item.provenance.record, article.id)
     if outcome == "unchanged":
         summary.unchanged.append(article.id)

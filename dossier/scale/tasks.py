@@ -74,18 +74,19 @@ def add_stats(total: LineStats | None, part: Observed) -> LineStats:
 def cleaning_stats(stored: LineStats, run: LineStats | None, min_docs: int) -> LineStats:
     """Stored + run statistics, keeping only what ``clean`` can tell apart.
 
-    The cleaner only asks whether a count reaches ``recurring_min_docs``, so rows
-    below it are dropped: the copy every worker holds grows with recurring lines,
-    not with the corpus, and cleaning results are unchanged.
+    The cleaner only asks whether a count reaches ``recurring_min_docs`` and, for
+    such a line, how many outlets carry it; so a line's rows are kept only when
+    one of them reaches it: the copy every worker holds grows with recurring
+    lines, not with the corpus, and cleaning results are unchanged.
     """
     total = LineStats()
     total.merge(stored)
     if run is not None:
         total.merge(run)
     keep = max(1, min_docs)
-    return LineStats.from_rows(
-        row for row in total.to_rows() if row[1] == DOC_TOTAL or row[2] >= keep
-    )
+    rows = total.to_rows()
+    recurring = {h for _, h, n in rows if h != DOC_TOTAL and n >= keep}
+    return LineStats.from_rows(row for row in rows if row[1] == DOC_TOTAL or row[1] in recurring)
 
 
 def clean_partition(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
+from urllib.parse import urlsplit
 
 from dossier.model import Format, RawDocument
 from dossier.sources.base import InputFile, Item, Reader, SourceConfig, reject
@@ -110,6 +111,27 @@ def _scrubbed(doc: RawDocument) -> RawDocument:
         doc,
         text=None if doc.text is None else clean_str(doc.text),
         html=None if doc.html is None else clean_str(doc.html),
-        meta=clean_value(doc.meta),
+        meta=_checked_url(clean_value(doc.meta)),
         provenance=replace(doc.provenance, record=clean_str(doc.provenance.record)),
     )
+
+
+def _checked_url(meta: dict) -> dict:
+    """``meta`` with a URL no later stage could take apart (``http://[::1``, a port
+    out of range) moved to ``invalid_url``: the record is kept, ingest warns about
+    it, and the original bytes stay in the store."""
+    url = meta.get("url")
+    if url is None or (isinstance(url, str) and _parses(url)):
+        return meta
+    kept = {k: v for k, v in meta.items() if k != "url"}
+    kept["invalid_url"] = str(url)
+    return kept
+
+
+def _parses(url: str) -> bool:
+    """True when ``urlsplit`` takes ``url`` apart, port included, without raising."""
+    try:
+        _ = urlsplit(url.strip()).port
+    except ValueError:
+        return False
+    return True

@@ -49,6 +49,12 @@ class CheckReport:
 #: (name, SQL counting offending rows, what the problem means)
 ORPHAN_CHECKS: list[tuple[str, str, str]] = [
     (
+        "stories -> dossiers",
+        "SELECT COUNT(*) FROM stories s WHERE NOT EXISTS "
+        "(SELECT 1 FROM dossiers d WHERE d.story_id = s.id)",
+        "stories without a dossier (a build failed or was cut short; run dossier link)",
+    ),
+    (
         "documents -> articles",
         "SELECT COUNT(*) FROM documents d WHERE NOT EXISTS "
         "(SELECT 1 FROM articles a WHERE a.id = d.article_id)",

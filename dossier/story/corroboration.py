@@ -9,8 +9,8 @@ duplicates, or near-identical clauses when the linker gave none).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from urllib.parse import urlparse
 
+from dossier.clean.identity import article_outlet
 from dossier.model import Article
 
 #: Share of a shorter article's clauses that must reappear near-verbatim to call it a copy.
@@ -19,13 +19,9 @@ COPY_COSINE = 0.9
 
 
 def outlet_of(article: Article) -> str:
-    """The outlet name, else the URL host, else the article id (each article its own outlet)."""
-    if article.outlet:
-        return article.outlet
-    if article.url:
-        host = urlparse(article.url).netloc.lower()
-        return host.removeprefix("www.") or article.id
-    return article.id
+    """The outlet's display name (``dossier.clean.identity``); each article
+    with neither outlet nor URL is its own outlet."""
+    return article_outlet(article).name
 
 
 def originals(duplicates: dict[str, str | None]) -> dict[str, str]:
@@ -71,8 +67,12 @@ def source_keys(
     """Article id -> independence key (the outlet of its root original)."""
     by_id = {a.id: a for a in articles}
     roots = originals({a.id: duplicates.get(a.id) for a in articles})
-    keys = {}
+    keys: dict[str, str] = {}
+    names: dict[str, str] = {}
     for article in articles:
         root = by_id.get(roots.get(article.id, article.id), article)
-        keys[article.id] = outlet_of(root)
+        outlet = article_outlet(root)
+        # One name per outlet key (``Kyiv Post`` and ``kyiv post`` are one outlet),
+        # the first seen, so counts and the names shown agree.
+        keys[article.id] = names.setdefault(outlet.key, outlet.name)
     return keys

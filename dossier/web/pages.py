@@ -19,6 +19,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from dossier.api import views
 from dossier.api.deps import DateQuery, StoreDep
+from dossier.clean.identity import is_valid_url
 from dossier.web.timeline import layout
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
@@ -30,8 +31,9 @@ router = APIRouter(include_in_schema=False)
 
 
 def safe_href(url: str | None) -> str | None:
-    """Only http(s) links leave the app; ``javascript:`` and friends are dropped."""
-    if not url:
+    """Only http(s) links leave the app; ``javascript:`` and friends are dropped, and
+    so is a URL too malformed to take apart (stored before the readers checked)."""
+    if not url or not is_valid_url(url):
         return None
     return url if urlsplit(url).scheme.lower() in ("http", "https") else None
 
