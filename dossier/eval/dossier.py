@@ -13,8 +13,8 @@ import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlparse
 
+from dossier.clean.identity import outlet_identity
 from dossier.model import Article, Dossier, Extraction, Story
 from dossier.story import build_dossier, render
 
@@ -51,9 +51,10 @@ def read_stories(path: Path, split: str | None = None) -> dict[str, list[Article
 
 
 def row_outlet(row: dict) -> str:
-    """An ECB+ row's outlet: its URL's host, else its id (each article its own outlet)."""
-    host = urlparse(row["source"]).netloc.removeprefix("www.") if row.get("source") else ""
-    return host or row["id"]
+    """An ECB+ row's outlet as the product names it (``clean.identity``: the URL's
+    registered domain), else its id (each article its own outlet)."""
+    found = outlet_identity(None, row.get("source"))
+    return found.name if found else row["id"]
 
 
 def event_dossier(event_id: str, articles: list[Article], extract: bool = False) -> Dossier:

@@ -18,6 +18,7 @@ from dossier.model import (
 from dossier.story.background import Frame, mark_background
 from dossier.story.clauses import ArticleContext, Clause, article_clauses, article_context
 from dossier.story.contradictions import find_contradictions
+from dossier.story.core import gather_core
 from dossier.story.corroboration import detect_copies, outlet_of, source_keys
 from dossier.story.facts import boost, group, make_fact
 from dossier.story.merge import merge_groups
@@ -47,7 +48,7 @@ def build_dossier(
     ``entities`` are the linker's canonical entities, used to name speakers.
     """
     m = prepare(story, articles, extractions, duplicates, entities)
-    groups = merge_groups(m.groups, m.clauses, m.pairs, m.matrix)
+    groups = gather_core(merge_groups(m.groups, m.clauses, m.pairs, m.matrix), m.clauses)
     facts, members = _facts(groups, m.clauses, m.matrix, m.keys, m.copies)
     chosen, copies, keys = m.articles, m.copies, m.keys
     published = [a.published for a in chosen if a.published]

@@ -65,6 +65,8 @@ class Clause:
     published: str | None = None
     #: Set in another time than the story's own event (``background.mark_background``).
     background: bool = False
+    #: The article's headline (its text's first line): states the core event, tersely.
+    headline: bool = False
 
     @property
     def text(self) -> str:
@@ -146,14 +148,15 @@ def article_clauses(ctx: ArticleContext, start_index: int) -> list[Clause]:
     out: list[Clause] = []
     for s_start, s_end in T.sentences(text):
         sentence = text[s_start:s_end]
-        if not _is_prose(sentence):
+        headline = s_start == 0 and _is_headline(sentence, ctx.article.title)
+        if not (headline or _is_prose(sentence)):
             continue
-        for c_start, c_end in T.clauses(sentence):
+        for c_start, c_end in [(0, len(sentence))] if headline else T.clauses(sentence):
             a, b = s_start + c_start, s_start + c_end
             clause = Clause(
                 index=start_index + len(out), article_id=ctx.article.id, outlet=ctx.outlet,
                 source=ctx.source, position=len(out), span=Span(a, b, text[a:b]),
-                sentence=sentence, published=ctx.article.published,
+                sentence=sentence, published=ctx.article.published, headline=headline,
             )
             _annotate(clause, ctx)
             prev = out[-1] if out and out[-1].sentence is sentence else None
@@ -161,6 +164,12 @@ def article_clauses(ctx: ArticleContext, start_index: int) -> list[Clause]:
                 clause.speaker = prev.speaker  # "X refuted the claims and cautioned ...": X
             out.append(clause)
     return out
+
+
+def _is_headline(line: str, title: str) -> bool:
+    """The text opens with its headline (three words or more): "Jackson arrested on DUI
+    charge" is no prose sentence, but it is what every outlet's lead restates."""
+    return bool(title) and line.strip() == title.strip() and len(title.split()) >= 3
 
 
 def _is_prose(sentence: str) -> bool:

@@ -158,6 +158,8 @@ def make_fact(
 
 
 def _representative(members: list[Clause], matrix: sparse.csr_matrix) -> Clause:
+    """The clause nearest the group's centre; a headline only when nothing else tells it."""
+    members = [c for c in members if not c.headline] or members
     if len(members) <= 2:
         return members[0]
     rows = matrix[[c.index for c in members]]
