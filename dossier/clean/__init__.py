@@ -150,6 +150,24 @@ def _sanitized(doc: RawDocument) -> RawDocument:
     return replace(doc, **fields) if fields else doc
 
 
+def _squashed(value: str) -> str:
+    return " ".join(value.lower().split())
+
+
+def _headline_only_body(doc: RawDocument, result: TextResult) -> str:
+    """The headline as the body of a plain-text record that is nothing but its headline.
+
+    Such records (51 of ECB+'s 772 articles) lose their one line as the title;
+    they are still articles a story can cite, so the title stands in for the
+    body instead of the record being dropped. HTML pages are not rescued: a
+    page whose body cleans to nothing is a navigation or error page.
+    """
+    title = _meta_str(doc.meta or {}, "title") or result.title
+    if doc.html or not doc.text or not title:
+        return ""
+    return title if _squashed(doc.text) == _squashed(title) else ""
+
+
 def clean(
     doc: RawDocument, config: CleanConfig = CleanConfig(), stats: LineStats | None = None
 ) -> Article | Dropped:
@@ -162,9 +180,11 @@ def clean(
     else:
         return Dropped("no text or html")
     text = "\n\n".join(result.paragraphs).strip()
+    meta = doc.meta or {}
+    if not text:
+        text = _headline_only_body(doc, result)
     if len(text) < max(1, config.min_body_chars):
         return Dropped("empty after cleaning")
-    meta = doc.meta or {}
     url = _meta_str(meta, "url") or result.fields.get("url") or None
     published = normalize_date(meta.get("date") or meta.get("published")) or normalize_date(
         result.published or result.fields.get("published")
