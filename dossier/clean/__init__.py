@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from dossier.clean.dates import normalize_date
-from dossier.clean.html import clean_html
+from dossier.clean.html import clean_html, oversized_html
 from dossier.clean.ids import article_id, normalize_url, sha256_hex
 from dossier.clean.outlets import outlet_from_url
 from dossier.clean.stats import LineStats
@@ -70,6 +70,12 @@ class CleanConfig:
     html_favor_recall: bool = False
     #: HTML: move captions/credits/sign-up lines out of trafilatura's text.
     html_line_rules: bool = True
+    #: HTML: a page with more elements is refused before any parsing. Real news
+    #: pages have a few thousand; lxml's XPath work grows past linear with the
+    #: count and runs in one C call no in-thread time limit can stop.
+    html_max_elements: int = 50_000
+    #: A clean body longer than this many characters is no article (a dump, a log).
+    max_body_chars: int = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -173,6 +179,9 @@ def clean(
 ) -> Article | Dropped:
     """Clean one document into an ``Article``; ``Dropped`` if no body survives."""
     doc = _sanitized(doc)
+    too_big = oversized_html(doc.html, config.html_max_elements)
+    if too_big:
+        return Dropped(too_big)
     for accepts, cleaner in CLEANERS:
         if accepts(doc):
             result = cleaner(doc, config, stats)
@@ -185,6 +194,11 @@ def clean(
         text = _headline_only_body(doc, result)
     if len(text) < max(1, config.min_body_chars):
         return Dropped("empty after cleaning")
+    if len(text) > config.max_body_chars:
+        return Dropped(
+            f"clean text of {len(text)} characters, over the {config.max_body_chars}"
+            "-character limit"
+        )
     url = _meta_str(meta, "url") or result.fields.get("url") or None
     published = normalize_date(meta.get("date") or meta.get("published")) or normalize_date(
         result.published or result.fields.get("published")

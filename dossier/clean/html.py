@@ -12,6 +12,7 @@ through the plain-text cleaner instead, so its words are not lost.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 import trafilatura
@@ -27,6 +28,21 @@ if TYPE_CHECKING:
 
 #: Line rules applied to trafilatura's paragraphs (the others rarely survive it).
 HTML_LINE_REASONS = frozenset({"caption", "credit", "newsletter", "social", "cookie"})
+
+
+_START_TAG = re.compile(r"<[A-Za-z]")
+
+
+def oversized_html(html: str | None, max_elements: int) -> str:
+    """Why a page is too big to parse (empty when it is not): more start tags than
+    ``max_elements``. Counting is one linear regex scan, so the work is bounded
+    before lxml starts, on every path that cleans (local ingest, Dask, API)."""
+    if not html or len(html) <= max_elements * 3:
+        return ""  # an element takes at least 3 characters: "<p>"
+    count = sum(1 for _ in _START_TAG.finditer(html))
+    if count <= max_elements:
+        return ""
+    return f"HTML page has {count} elements, over the {max_elements}-element limit"
 
 
 def clean_html(html: str, config: CleanConfig, url: str | None = None) -> TextResult:
