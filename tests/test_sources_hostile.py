@@ -152,11 +152,18 @@ def test_gzip_bomb_stops_at_the_bound(tmp_path: Path, config: SourceConfig, word
     assert isinstance(item, Rejected) and words in item.reason
 
 
-def test_gzip_with_trailing_garbage_is_rejected(tmp_path: Path) -> None:
+def test_gzip_with_trailing_garbage_keeps_the_member_and_reports_the_bytes(
+    tmp_path: Path,
+) -> None:
+    member = gzip.compress(b"Some words.")
     path = tmp_path / "a.txt.gz"
-    path.write_bytes(gzip.compress(b"Some words.") + b"garbage")
-    (item,) = iter_inputs([str(path)])
-    assert isinstance(item, Rejected) and "after the gzip stream" in item.reason
+    path.write_bytes(member + b"garbage")
+    report, kept = iter_inputs([str(path)])
+    assert isinstance(report, Rejected) and "after the gzip stream" in report.reason
+    assert f"bytes {len(member)}-{len(member) + 6}" in report.reason
+    assert isinstance(kept, InputFile)
+    (doc,) = read_input(kept)
+    assert isinstance(doc, RawDocument) and doc.text == "Some words."
 
 
 # --------------------------------------------------------------------------- encodings
@@ -428,3 +435,10 @@ def test_undecodable_file_name_becomes_a_printable_name(tmp_path: Path) -> None:
     (inp,) = iter_inputs([str(tmp_path)])
     assert isinstance(inp, InputFile) and inp.name.endswith("caf\ufffd.txt")
     inp.name.encode("utf-8")
+
+
+def test_read_input_keeps_a_gzip_member_before_trailing_junk() -> None:
+    data = gzip.compress(b"The harbour reopened on Monday.") + b"\x00junk\xff"
+    report, doc = read_input(InputFile("feed.txt.gz", data, "0" * 64))
+    assert isinstance(report, Rejected) and "non-gzip data after the gzip stream" in report.reason
+    assert isinstance(doc, RawDocument) and "harbour reopened" in doc.text

@@ -136,3 +136,39 @@ def test_gzip_encoded_body_inflating_past_the_limit_is_rejected() -> None:
 def test_gzip_encoded_http_body_is_decoded() -> None:
     (doc,) = read_bytes(gzip_encoded_response(PAGE.format("zipped").encode()))
     assert isinstance(doc, RawDocument) and "Story zipped" in doc.html
+
+
+def _kinds(items: list) -> list[str]:
+    return [type(i).__name__ for i in items]
+
+
+def test_header_less_first_record_is_reported_and_the_rest_read() -> None:
+    lost = b"WARC-Type: response\r\nContent-Length: 5\r\n\r\nhello\r\n\r\n"
+    items = read_bytes(lost + build_warc(three_pages(), gz=False))
+    assert _kinds(items) == ["Rejected", "RawDocument", "RawDocument", "RawDocument"]
+    assert items[0].record == f"bytes 0-{len(lost) - 1}"
+    assert "no WARC record header" in items[0].reason
+
+
+def test_record_after_an_oversize_content_length_is_kept() -> None:
+    data = build_warc(three_pages(), gz=False)
+    second = data.index(b"https://news.example/0")
+    second = data.index(b"WARC/1.0", second - 400)  # the request before response 0
+    response = data.index(b"WARC-Type: response", second)
+    length = data.index(b"Content-Length: ", response)
+    end = data.index(b"\r\n", length)
+    bad = data[:length] + b"Content-Length: 99999999" + data[end:]
+    items = read_bytes(bad)
+    urls = [i.meta["url"] for i in items if isinstance(i, RawDocument)]
+    assert urls == ["https://news.example/1", "https://news.example/2"]
+    (report,) = [i for i in items if isinstance(i, Rejected)]
+    assert "Content-Length 99999999 runs into the next record" in report.reason
+    assert "skipped bytes" in report.reason
+
+
+def test_broken_record_reports_the_bytes_it_skips() -> None:
+    data = build_warc(three_pages(), gz=False)
+    second = data.index(b"WARC/1.0", data.index(b"https://news.example/1") - 400)
+    broken = data[:second] + b"XXXX/9.9\r\nnot a header" + data[second + 8 :]
+    reports = [i for i in read_bytes(broken) if isinstance(i, Rejected)]
+    assert reports and all("skipped bytes" in r.reason for r in reports)

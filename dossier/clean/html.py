@@ -6,12 +6,14 @@ separated, and the same caption/credit/sign-up line rules as for plain text
 move such lines into metadata (trafilatura keeps some figure captions).
 
 When trafilatura finds no text at all (a page nested deeper than its parser
-builds, or one it fails on), the page's flat text (``dossier.clean.flat``) goes
-through the plain-text cleaner instead, so its words are not lost.
+builds, or one it fails on), or the page has more elements than
+``CleanConfig.html_max_elements``, the page's flat text (``dossier.clean.flat``)
+goes through the plain-text cleaner instead, so its words are not lost.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 import trafilatura
@@ -29,8 +31,45 @@ if TYPE_CHECKING:
 HTML_LINE_REASONS = frozenset({"caption", "credit", "newsletter", "social", "cookie"})
 
 
+_START_TAG = re.compile(r"<[A-Za-z]")
+
+
+def element_count(html: str, cap: int) -> int:
+    """Start tags in ``html``, counted only as far as ``cap + 1`` (one linear scan)."""
+    if len(html) <= cap * 3:
+        return 0  # an element takes at least 3 characters ("<p>"): cannot pass the cap
+    count = 0
+    for count, _ in enumerate(_START_TAG.finditer(html), 1):
+        if count > cap:
+            break
+    return count
+
+
+def oversized_html(html: str | None, config: CleanConfig) -> str:
+    """Why a page is refused before any parsing (empty when it is not).
+
+    A page over ``html_max_elements`` never reaches lxml, whose XPath work on it
+    runs in one C call no in-thread limit stops; :func:`clean_html` reads it as
+    flat text instead, in linear time. When even that text is over
+    ``max_body_chars`` the page is no article, and this says so. Both engines
+    call this through ``clean``, so they refuse the same pages for one reason.
+    """
+    cap = config.html_max_elements
+    if not html or element_count(html, cap) <= cap:
+        return ""
+    chars = len(flat_text(html).text)
+    if chars <= config.max_body_chars:
+        return ""
+    return (
+        f"HTML page has more than {cap} elements and more than "
+        f"{config.max_body_chars} characters of text (the limits)"
+    )
+
+
 def clean_html(html: str, config: CleanConfig, url: str | None = None) -> TextResult:
-    """Extract body and metadata from one page."""
+    """Extract body and metadata from one page (flat text past ``html_max_elements``)."""
+    if element_count(html, config.html_max_elements) > config.html_max_elements:
+        return clean_flat_html(html, config, url)
     try:
         doc = trafilatura.bare_extraction(
             html,

@@ -6,16 +6,24 @@ XML declaration); then, when the bytes are mostly valid UTF-8 with a few stray
 legacy bytes (mixed encodings, a common scraper artefact), UTF-8 with each bad
 byte read as Windows-1252; otherwise charset-normalizer's guess, and Windows-1252
 as the last resort because it maps every byte. Any path ends in :func:`clean_str`.
+
+Among single-byte guesses Windows-1252 wins whenever it reads the bytes at least
+as coherently as the guess, as browsers do for Latin text: curly quotes, dashes,
+£ and € are too few for the detector to tell cp1252 from cp775 or cp1250, and
+picking the wrong one garbles every one of them (``ìwe will rebuildî``).
 """
 
 from __future__ import annotations
 
 import codecs
+import importlib
 import re
 from dataclasses import dataclass
 from typing import Any
 
 from charset_normalizer import from_bytes
+from charset_normalizer.cd import coherence_ratio
+from charset_normalizer.md import mess_ratio
 
 BOM_CODECS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -116,7 +124,46 @@ def _guess(data: bytes) -> str:
     if utf16:
         return utf16
     best = from_bytes(sample).best()
-    return _codec(best.encoding if best else None) or "cp1252"
+    guess = _codec(best.encoding if best else None) or "cp1252"
+    if guess != "cp1252" and _single_byte(guess) and _cp1252_reads_as_well(sample, guess):
+        return "cp1252"
+    return guess
+
+
+_JUDGE_CHARS = 64 * 1024
+_MESS_MARGIN = 0.1
+
+
+def _single_byte(codec: str) -> bool:
+    """A charmap codec (one byte, one character), the family cp1252 competes in."""
+    if codec == "latin-1":
+        return True
+    try:
+        module = importlib.import_module(f"encodings.{codec.replace('-', '_')}")
+    except ImportError:
+        return False
+    return hasattr(module, "decoding_table")
+
+
+def _coherence(text: str) -> float:
+    ranked = coherence_ratio(text)
+    return ranked[0][1] if ranked else 0.0
+
+
+def _cp1252_reads_as_well(sample: bytes, guess: str) -> bool:
+    """cp1252 maps every byte, is no messier than ``guess`` and no less like a language.
+
+    Real Czech or Polish in cp1250 read as cp1252 come out either messier
+    (``Za¿ó³æ``) or less like their language (``øekl``), so they keep cp1250.
+    """
+    try:
+        western = sample.decode("cp1252")[:_JUDGE_CHARS]
+    except UnicodeDecodeError:
+        return False
+    other = sample.decode(guess, errors="replace")[:_JUDGE_CHARS]
+    if mess_ratio(western, 1.0) > mess_ratio(other, 1.0) + _MESS_MARGIN:
+        return False
+    return _coherence(western) >= _coherence(other)
 
 
 def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:

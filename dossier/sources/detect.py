@@ -39,6 +39,8 @@ _CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
 _FEED_ROOT = re.compile(r"<(rss|feed|rdf:rdf)[\s>]")
 _HTML_ROOT = re.compile(r"<(!doctype\s+html|html|head|body)[\s>]")
 _ANY_TAG = re.compile(r"<[a-z!][^<>]{0,200}>")
+#: A WARC whose first record lost its header line: a later record header and its type.
+_WARC_LATER = re.compile(rb"\nWARC/1\.[01]\r?\n(?:[^\r\n]{1,300}\r?\n){0,20}?WARC-Type:")
 _EXT_HINTS: dict[str, Format] = {
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
@@ -129,7 +131,7 @@ def detect_format(data: bytes, name: str = "") -> Format | None:
     sniffed through its first decompressed bytes.
     """
     head = _head(data)
-    if head.lstrip().startswith((b"WARC/1.", b"WARC/0.")):
+    if head.lstrip().startswith((b"WARC/1.", b"WARC/0.")) or _WARC_LATER.search(head):
         return "warc"
     if not head.strip() or binary_kind(head):
         return None

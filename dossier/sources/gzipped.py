@@ -17,8 +17,8 @@ class GzipError(ValueError):
     """A gzip stream that is truncated, corrupt, or inflates past the limit.
 
     ``complete`` holds the output of the members that ended cleanly before a
-    truncation or corruption (a cut-off multi-member WARC.gz keeps its whole
-    records); it stays empty when the limit was passed.
+    truncation, corruption or trailing junk (a cut-off multi-member WARC.gz
+    keeps its whole records); it stays empty when the limit was passed.
     """
 
     def __init__(self, reason: str, complete: bytes = b"") -> None:
@@ -58,7 +58,12 @@ def gunzip_bounded(data: bytes, max_bytes: int, max_ratio: float, ratio_floor: i
             if not rest.strip(b"\x00"):
                 return bytes(out)
             if not is_gzip(rest):
-                raise GzipError(f"{len(rest)} bytes of non-gzip data after the gzip stream")
+                start = len(data) - len(rest)
+                raise GzipError(
+                    f"{len(rest)} bytes of non-gzip data after the gzip stream "
+                    f"(bytes {start}-{len(data) - 1})",
+                    bytes(out),
+                )
             decomp, pending = zlib.decompressobj(wbits=31), rest
         elif not chunk and not pending:
             raise GzipError(

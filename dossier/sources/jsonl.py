@@ -3,7 +3,9 @@
 Known fields (``url``, ``title``, ``date``, ``outlet``, ``author``) and every
 unknown one go to ``meta``; ``text`` or ``html`` is the body. Each bad line is its
 own :class:`Rejected` naming the line, and the good lines of the file still
-come through: one broken record must not cost the whole batch.
+come through: one broken record must not cost the whole batch. A known field
+of the wrong type is written out when it is a number and refused by name
+otherwise.
 """
 
 from __future__ import annotations
@@ -17,6 +19,28 @@ from dossier.sources.base import InputFile, Item, SourceConfig, provenance, reje
 from dossier.sources.decode import clean_value, decode_bytes
 
 BODY_FIELDS = ("text", "html")
+#: Fields later stages read as strings; numbers are written out, other types refused.
+STRING_FIELDS = ("url", "title", "date", "published", "outlet", "author", "id")
+
+
+def _string_fields(obj: dict[str, Any]) -> dict[str, Any] | str:
+    """``obj`` with its known string fields as strings, or why one cannot be.
+
+    A number (``"title": 123``) is written out as text; a list, object or
+    boolean has no faithful string form, so the record is refused by field name
+    rather than stored as a Python repr or left to fail in a later stage.
+    """
+    fixed = dict(obj)
+    for key in STRING_FIELDS:
+        value = obj.get(key)
+        if value is None or isinstance(value, str):
+            continue
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            fixed[key] = str(value)
+            continue
+        kind = "boolean" if isinstance(value, bool) else type(value).__name__
+        return f"field {key!r} must be a string, got {kind}"
+    return fixed
 
 
 def _parse_line(raw: bytes) -> Any:
@@ -35,6 +59,10 @@ def record_to_document(inp: InputFile, obj: Any, record: str, config: SourceConf
         obj = clean_value(obj, max_depth=config.max_depth)
     except ValueError as exc:
         return reject(inp, str(exc), record)
+    fixed = _string_fields(obj)
+    if isinstance(fixed, str):
+        return reject(inp, fixed, record)
+    obj = fixed
     bodies = {k: obj.get(k) for k in BODY_FIELDS}
     for key, value in bodies.items():
         if value is not None and not isinstance(value, str):

@@ -38,6 +38,14 @@ def _expand_gzip(inp: InputFile, config: SourceConfig) -> InputFile:
     return InputFile(inp.name, data, inp.sha256, inp.original_bytes)
 
 
+class _PartialGzip(Exception):
+    """A gzip input whose complete members are readable though the rest is not."""
+
+    def __init__(self, reason: str, inp: InputFile, complete: bytes) -> None:
+        super().__init__(reason)
+        self.kept = InputFile(inp.name, complete, inp.sha256, inp.original_bytes)
+
+
 def _check(
     inp: InputFile, config: SourceConfig, forced: Format | None
 ) -> tuple[InputFile, Format | None, str]:
@@ -48,7 +56,9 @@ def _check(
         try:
             inp = _expand_gzip(inp, config)
         except GzipError as exc:
-            return inp, None, str(exc)
+            if not exc.complete.strip():
+                return inp, None, str(exc)
+            raise _PartialGzip(str(exc), inp, exc.complete) from None
     if not inp.data.strip():
         return inp, None, "empty file"
     fmt = forced or detect_format(inp.data, inp.name)
@@ -72,6 +82,11 @@ def read_input(
     config = config or SourceConfig()
     try:
         inp, fmt, reason = _check(inp, config, fmt)
+    except _PartialGzip as partial:
+        # The bad tail is reported; the members before it are still read.
+        yield reject(inp, f"{partial}; kept the {len(partial.kept.data)} bytes before it")
+        yield from read_input(partial.kept, config, fmt)
+        return
     except Exception as exc:  # noqa: BLE001 - the stage's promise: nothing escapes
         yield reject(inp, f"cannot read input: {type(exc).__name__}: {exc}")
         return

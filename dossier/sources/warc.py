@@ -6,7 +6,11 @@ Other records (requests, metadata, images) are skipped silently; HTML responses
 with an error status, truncated or oversized bodies are Rejected by offset.
 
 A broken record must not cost the rest of the archive, yet warcio cannot go on
-after one, so reading restarts at the next line that begins a WARC record.
+after one, so reading restarts at the next line that begins a WARC record. The
+same resynchronisation covers bytes before the first record header and a
+``Content-Length`` that runs past the next record or the end of the file; every
+stretch of bytes skipped that way is reported by its range, so the summary
+accounts for all of the archive.
 """
 
 from __future__ import annotations
@@ -25,6 +29,45 @@ from dossier.sources.decode import clean_str, declared_charset, decode_bytes
 from dossier.sources.detect import detect_format
 
 _RECORD_START = re.compile(rb"(?:^|\n)(WARC/1\.[01]\r?\n)")
+#: A record header right after the blank line that ends the previous record.
+_NEXT_RECORD = re.compile(rb"\r?\n\r?\n(WARC/1\.[01]\r?\n)")
+_HEADER_END = re.compile(rb"\r?\n\r?\n")
+
+
+class _Resync(Exception):
+    """The record at hand was reported; reading goes on at byte ``at``."""
+
+    def __init__(self, at: int) -> None:
+        super().__init__(at)
+        self.at = at
+
+
+def first_record_start(data: bytes, start: int = 0) -> int | None:
+    """Offset of the first line at or after ``start`` that begins a WARC record."""
+    match = _RECORD_START.search(data, start)
+    return match.start(1) if match else None
+
+
+def _overrun(data: bytes, offset: int, record: Any) -> tuple[str, int] | None:
+    """Why the record's ``Content-Length`` is wrong and where reading resumes, or None.
+
+    The declared block is checked against the bytes: it may not reach past the
+    end of the file, nor swallow a record header that follows a blank line.
+    """
+    try:
+        length = int(record.rec_headers.get_header("Content-Length") or "")
+    except ValueError:
+        return None
+    head = _HEADER_END.search(data, offset)
+    if head is None or length < 0:
+        return None
+    end = head.end() + length
+    swallowed = _NEXT_RECORD.search(data, head.end(), min(end, len(data)))
+    if swallowed is not None:
+        at = swallowed.start(1)
+        return f"Content-Length {length} runs into the next record at offset {at}", at
+    return None  # fits, or ends past the file with nothing after it: truncated, reported
+
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]{1,40})", re.I)
 _BODY_TYPES = ("response", "resource")
 
@@ -118,6 +161,10 @@ def _read_from(
             offset = records.get_record_offset()
         state["offset"] = offset
         where = f"offset {offset}"
+        bad = _overrun(inp.data, offset, record)
+        if bad is not None:
+            yield reject(inp, f"{bad[0]}; skipped bytes {offset}-{bad[1] - 1}", where)
+            raise _Resync(bad[1])
         lacking = getattr(record.raw_stream, "limit", 0)
         if item is not None:
             yield reject(inp, item.reason, where)
@@ -131,24 +178,40 @@ def _read_from(
 
 def read_warc(inp: InputFile, config: SourceConfig) -> Iterator[Item]:
     """Documents from every HTML response; restart past each broken record."""
-    start = 0
+    first = first_record_start(inp.data)
+    if first is None:
+        yield reject(inp, "no WARC record header (a line 'WARC/1.0' or 'WARC/1.1') found")
+        return
+    if inp.data[:first].strip():
+        yield reject(
+            inp,
+            "skipped: no WARC record header (a 'WARC/1.0' line) before the first record",
+            f"bytes 0-{first - 1}",
+        )
+    start = first
     for _ in range(config.max_records):
         state = {"offset": -1}
         try:
             yield from _read_from(inp, config, start, state)
             return
+        except _Resync as resync:
+            start = resync.at
+            continue
         except Exception as exc:  # noqa: BLE001 - a broken record: report it, resync
             last = state["offset"]
             where = "at" if last < 0 else "in or after the record at"
+            broken = max(last, start)
+            resume = first_record_start(inp.data, broken + 1)
+            skipped = f"bytes {broken}-{(len(inp.data) if resume is None else resume) - 1}"
             yield reject(
                 inp,
-                f"broken WARC record {where} this offset: {type(exc).__name__}: {_short(exc)}",
-                f"offset {max(last, start)}",
+                f"broken WARC record {where} this offset: {type(exc).__name__}: "
+                f"{_short(exc)}; skipped {skipped}",
+                f"offset {broken}",
             )
-        match = _RECORD_START.search(inp.data, max(last, start) + 1)
-        if match is None:
-            return
-        start = match.start(1)
+            if resume is None:
+                return
+            start = resume
 
 
 def _short(exc: Exception) -> str:
