@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 import re
 
-from dossier.story.clauses import Clause
+from dossier.story.clauses import RESPONSE_ACTS, Clause
 from dossier.story.counts import same_incident
 from dossier.story.similarity import terms
 
@@ -34,6 +34,8 @@ LEAD_CLAUSES = 3
 CORE_SCORE = 0.9
 #: A core clause names at least this many signature words.
 CORE_WORDS = 2
+#: Speech acts that make a clause a statement apart from the event it is about.
+STATEMENT_ACTS = frozenset({"claim", "warn", *RESPONSE_ACTS})
 
 
 def signature(clauses: list[Clause]) -> dict[str, float]:
@@ -59,11 +61,15 @@ def _words_by_article(clauses: list[Clause]) -> dict[str, set[str]]:
 
 
 def core_clauses(clauses: list[Clause]) -> list[int]:
-    """Indices of the clauses that tell the core event (module docstring)."""
+    """Indices of the clauses that tell the core event (module docstring).
+
+    A claim, a warning or an answer to one is a statement of its own, however
+    many of the core's words it repeats: it stays a fact apart.
+    """
     sig = signature(clauses)
     out = []
     for c in clauses:
-        if c.background:
+        if c.background or c.act in STATEMENT_ACTS:
             continue
         shared = set(terms(c.text)) & sig.keys()
         if len(shared) < CORE_WORDS or sum(sig[w] for w in shared) < CORE_SCORE:
