@@ -19,7 +19,7 @@ from dossier.story.background import Frame, mark_background
 from dossier.story.clauses import ArticleContext, Clause, article_clauses, article_context
 from dossier.story.contradictions import find_contradictions
 from dossier.story.core import gather_core
-from dossier.story.corroboration import detect_copies, outlet_of, source_keys
+from dossier.story.corroboration import credited_key, detect_copies, outlet_of, source_keys
 from dossier.story.facts import boost, group, make_fact
 from dossier.story.merge import merge_groups
 from dossier.story.people import StoryRoles, canonical_name, key_people, resolve_role, story_roles
@@ -118,8 +118,11 @@ def prepare(
     copies = dict(duplicates) if duplicates is not None else detect_copies(
         across, articles_of, order)
     scored = boost(pairs, clauses)
+    keys = source_keys(chosen, copies)
+    for clause in clauses:
+        clause.credited = credited_key(clause.text, keys)
     return Matching(chosen, contexts, clauses, matrix, scored, group(clauses, scored, matrix),
-                    copies, source_keys(chosen, copies))
+                    copies, keys)
 
 
 def _name_people(

@@ -67,6 +67,8 @@ class Clause:
     background: bool = False
     #: The article's headline (its text's first line): states the core event, tersely.
     headline: bool = False
+    #: The outlet the clause credits ("..., the Tribune reported"): whose report it is.
+    credited: str | None = None
 
     @property
     def text(self) -> str:

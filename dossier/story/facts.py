@@ -149,7 +149,7 @@ def make_fact(
     ]
     return Fact(
         id="", kind=kind, text=rep.text, evidence=evidence,
-        outlets=sorted({keys[c.article_id] for c in members}),
+        outlets=sorted({c.credited or keys[c.article_id] for c in members}),
         reported_by=sorted({c.outlet for c in members}),
         actor=_best_name([c.actor for c in members]), action=rep.action, target=rep.target,
         speaker=_best_name([c.speaker for c in members if c.act == act]), act=act,

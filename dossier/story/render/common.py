@@ -20,6 +20,16 @@ MAX_TIMELINE = 15
 CLIP = 220
 
 
+def backing(fact: Fact) -> str:
+    """"3 outlets", or "reported by 5, independently by 2" when copies and reprints
+    (wire text, the same outlet twice) make the outlets that printed it more than
+    the independent ones."""
+    printed, independent = len(fact.reported_by), fact.corroboration
+    if printed > independent:
+        return f"reported by {printed}, independently by {independent}"
+    return f"{independent} outlet{'s' if independent != 1 else ''}"
+
+
 def top_facts(dossier: Dossier) -> list[Fact]:
     return dossier.facts[:MAX_FACTS]
 

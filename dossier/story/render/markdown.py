@@ -8,6 +8,7 @@ from dossier.story.render.common import (
     MAX_EXCLUSIVE,
     MAX_OUTLETS,
     MAX_TIMELINE,
+    backing,
     clip,
     exclusive_outlets,
     more_facts,
@@ -47,7 +48,7 @@ def render_markdown(dossier: Dossier) -> str:
     ]
     for fact in top_facts(dossier):
         out.append(f"| {fact.id} | {_cell(fact.text)} | {_cell(who(fact))} | "
-                   f"{fact.corroboration}: {', '.join(fact.outlets)} |")
+                   f"{backing(fact)}: {', '.join(fact.outlets)} |")
     if more_facts(dossier):
         out += ["", f"*…{more_facts(dossier)}.*"]
     out += _claims(dossier) + _contradictions(dossier) + _exclusive(dossier) + _timeline(dossier)

@@ -8,6 +8,7 @@ from dossier.story.render.common import (
     MAX_EXCLUSIVE,
     MAX_OUTLETS,
     MAX_TIMELINE,
+    backing,
     clip,
     exclusive_outlets,
     more_facts,
@@ -34,8 +35,7 @@ def render_text(dossier: Dossier) -> str:
     ]
     for fact in top_facts(dossier):
         by = f" [{who(fact)}]" if who(fact) else ""
-        lines.append(f"  [{fact.id}] {fact.corroboration} outlet"
-                     f"{'s' if fact.corroboration > 1 else ''}{by}: {clip(fact.text)}")
+        lines.append(f"  [{fact.id}] {backing(fact)}{by}: {clip(fact.text)}")
     if more_facts(dossier):
         lines.append(f"  ... {more_facts(dossier)}")
     return "\n".join(lines + _claims(dossier) + _contradictions(dossier) + _exclusive(dossier)
