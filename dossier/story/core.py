@@ -11,7 +11,7 @@ The story's leads say what the core event is: the content words that recur in
 the headlines and first sentences of many articles (its *signature*: who,
 what, where). A clause telling the core event names at least two signature
 words, one of them a common word (the deed or the office, "arrested",
-"nominee"; names alone say who, not what), and clashes with nothing: not
+"nominee"; names alone say who, not what, except in a headline), and clashes with nothing: not
 background, not another incident's counts. Such clauses become one fact.
 """
 
@@ -74,8 +74,8 @@ def core_clauses(clauses: list[Clause]) -> list[int]:
         shared = set(terms(c.text)) & sig.keys()
         if len(shared) < CORE_WORDS or sum(sig[w] for w in shared) < CORE_SCORE:
             continue
-        if not any(_common_word(c.text, w) for w in shared):
-            continue
+        if not c.headline and not any(_common_word(c.text, w) for w in shared):
+            continue  # a headline of core names is about the core event; a sentence may not be
         out.append(c.index)
     return out
 

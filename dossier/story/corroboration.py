@@ -93,8 +93,11 @@ _REPORTED = re.compile(
 def wire_of(article: Article) -> str | None:
     """The news agency whose dateline opens the article ("LONDON (Reuters) -"), if any:
     a reprint of wire text is the agency's report, not the paper's."""
-    found = _WIRE_DATELINE.match(article.text[:120])
-    return _WIRES[found.group(1)] if found else None
+    for line in article.text.split("\n", 3)[:3]:  # after the headline and a byline
+        found = _WIRE_DATELINE.match(line[:120])
+        if found:
+            return _WIRES[found.group(1)]
+    return None
 
 
 def credited_outlet(text: str) -> str | None:
@@ -109,7 +112,7 @@ def credited_outlet(text: str) -> str | None:
         if known:
             return known
         if bare in _WIRES.values() or bare.split()[-1].lower() in OUTLET_WORDS:
-            return name[0].upper() + name[1:]
+            return bare
     return None
 
 

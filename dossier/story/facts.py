@@ -149,12 +149,20 @@ def make_fact(
     ]
     return Fact(
         id="", kind=kind, text=rep.text, evidence=evidence,
-        outlets=sorted({c.credited or keys[c.article_id] for c in members}),
+        outlets=_independent(members, keys),
         reported_by=sorted({c.outlet for c in members}),
         actor=_best_name([c.actor for c in members]), action=rep.action, target=rep.target,
         speaker=_best_name([c.speaker for c in members if c.act == act]), act=act,
         date=date, date_text=date_text, numbers=numbers,
     )
+
+
+def _independent(members: list[Clause], keys: dict[str, str]) -> list[str]:
+    """The independent outlets behind a fact: each article's source key, or the outlet
+    its clauses here credit ("..., the Tribune reported"): then the article's whole
+    telling of this fact, its headline too, is that outlet's report printed again."""
+    credited = {c.article_id: c.credited for c in members if c.credited}
+    return sorted({credited.get(c.article_id) or keys[c.article_id] for c in members})
 
 
 def _representative(members: list[Clause], matrix: sparse.csr_matrix) -> Clause:

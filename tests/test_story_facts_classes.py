@@ -1,0 +1,109 @@
+"""The dossier's facts on synthetic multi-outlet stories (our own writing), one test per
+failure class seen on real news: paraphrased core events split up, two statements of
+one speaker merged, background tolls merged into the lead, copies counted as outlets."""
+
+from __future__ import annotations
+
+from dossier.model import Article, Story
+from dossier.story import build_dossier, render
+
+TAKEOVER = [
+    ("Northwind buys Teller Polymers in plastics deal",
+     "Northwind Wire has acquired the plastics maker Teller Polymers for $2 billion, the "
+     "companies said on Monday. Shares in Teller rose by a fifth in early trading."),
+    ("Northwind Wire to purchase Teller Polymers",
+     "Northwind Wire agreed a deal to purchase Teller Polymers, the plastics group, for about "
+     "$2 billion. The cable maker has been looking for new markets since last spring."),
+    ("Teller Polymers sold to Northwind",
+     "Teller Polymers is being bought by Northwind Wire in a plastics deal worth $2 billion. "
+     "Teller employs about 4,000 people at three factories in the north."),
+    ("Cable maker takes over plastics firm",
+     "In a $2 billion deal, the cable maker Northwind Wire is taking over Teller Polymers. "
+     "Analysts had expected a rival bid from a consortium of investors."),
+    ("Northwind in $2bn Teller Polymers takeover",
+     "Northwind Wire bought Teller Polymers, a plastics maker, in a deal announced on Monday. "
+     "The chief executive of Northwind said the two firms would keep their names."),
+]
+
+QUAKE = [
+    ("Quake kills 24 in Aceh",
+     "A strong earthquake struck the Aceh province of Indonesia on Tuesday, killing at least "
+     "24 people. \"We have recorded 24 dead so far,\" said Rahmat Saleh, a disaster agency "
+     "official. At least five people were injured in Takengon, said the same official. The "
+     "2004 tsunami killed about 170,000 people in Aceh."),
+    ("Earthquake hits Indonesia's Aceh, 24 dead",
+     "An earthquake struck Aceh in Indonesia on Tuesday and killed 24 people, officials said. "
+     "Rahmat Saleh said five people were injured in the town of Takengon. In 2004 a tsunami "
+     "killed 170,000 people in the province."),
+    ("Deadly earthquake strikes Aceh",
+     "At least 24 people were killed when an earthquake struck Aceh on Tuesday. Rescue teams "
+     "were sent to the hill districts near Takengon overnight. Aceh was the province worst "
+     "hit by the 2004 tsunami, which killed 170,000 people there."),
+]
+
+
+def _dossier(rows, outlets=None, urls=None):
+    articles = [Article(id=f"a{i}", title=title, text=f"{title}\n{body}",
+                        outlet=(outlets or {}).get(i, f"Outlet {i}"),
+                        url=(urls or {}).get(i), published="2024-03-05")
+                for i, (title, body) in enumerate(rows)]
+    return build_dossier(Story(id="s", article_ids=[a.id for a in articles]), articles, {})
+
+
+def _fact_with(dossier, *words):
+    return [f for f in dossier.facts if any(all(w in e.sentence for w in words)
+                                             for e in f.evidence)]
+
+
+def test_a_paraphrased_core_event_is_one_fact_backed_by_every_outlet():
+    dossier = _dossier(TAKEOVER)
+    top = dossier.facts[0]
+    assert top.corroboration == len(TAKEOVER)
+    assert "Teller" in top.text
+    # The summary opens with the core event, the top-corroborated happening.
+    assert "Teller Polymers" in dossier.summary[0]
+    # What only one outlet says stays apart.
+    shares = _fact_with(dossier, "Shares in Teller rose")
+    assert shares and shares[0].corroboration == 1 and shares[0].id != top.id
+
+
+def test_two_statements_of_one_speaker_are_two_facts():
+    dossier = _dossier(QUAKE)
+    dead = _fact_with(dossier, "recorded 24 dead")
+    injured = _fact_with(dossier, "injured in Takengon")
+    assert dead and injured
+    assert not {f.id for f in dead} & {f.id for f in injured}
+
+
+def test_a_background_toll_does_not_join_the_lead_fact():
+    dossier = _dossier(QUAKE)
+    lead = dossier.facts[0]
+    assert lead.corroboration == 3
+    assert not any("2004" in e.text or "170,000" in e.text for e in lead.evidence)
+    background = _fact_with(dossier, "170,000")
+    assert background and all(f.id != lead.id for f in background)
+
+
+def test_wire_copies_and_reported_lines_count_the_original_once():
+    wire = ("JAKARTA, Indonesia (AP) — A strong earthquake struck the Aceh province of Indonesia "
+            "on Tuesday, killing at least 24 people, officials said.")
+    rows = [(f"Aceh earthquake kills 24 ({n})", wire) for n in ("Herald", "Gazette", "Star")]
+    rows.append(("Aceh quake: 24 dead",
+                 "An earthquake struck the Aceh province of Indonesia on Tuesday and killed at "
+                 "least 24 people, the Jakarta Tribune reported."))
+    rows.append(("Quake in Aceh", "Our reporter in Banda Aceh saw collapsed houses after the "
+                 "earthquake struck the province of Indonesia on Tuesday, killing 24 people."))
+    dossier = _dossier(rows)
+    top = dossier.facts[0]
+    assert len(top.reported_by) == 5
+    assert sorted(top.outlets) == ["Associated Press", "Jakarta Tribune", "Outlet 4"]
+    assert "reported by 5, independently by 3" in render(dossier, "text")
+
+
+def test_one_outlet_under_several_urls_is_counted_once():
+    urls = {0: "https://www.bbc.co.uk/news/world-1", 1: "https://m.bbc.co.uk/news/world-2",
+            2: "https://web.archive.org/web/20240305120000/https://www.bbc.co.uk/news/world-3",
+            3: "https://example-gazette.com/a", 4: "https://amp.example-gazette.com/b"}
+    dossier = _dossier(TAKEOVER, outlets={i: "" for i in range(5)}, urls=urls)
+    assert dossier.facts[0].corroboration == 2
+    assert len(dossier.outlets) == 2
