@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+import numpy as np
 from scipy import sparse
 
 from dossier.model import Evidence, Fact
@@ -166,13 +167,16 @@ def _independent(members: list[Clause], keys: dict[str, str]) -> list[str]:
 
 
 def _representative(members: list[Clause], matrix: sparse.csr_matrix) -> Clause:
-    """The clause nearest the group's centre; a headline only when nothing else tells it."""
+    """The clause nearest the group's centre by cosine (a long sentence that also says
+    other things shares more words with the centre, not more of its meaning); a
+    headline only when nothing else tells it."""
     members = [c for c in members if not c.headline] or members
     if len(members) <= 2:
         return members[0]
     rows = matrix[[c.index for c in members]]
     centre = rows.sum(axis=0)
-    scores = (rows @ centre.T).A.ravel()
+    norms = np.sqrt(np.asarray(rows.multiply(rows).sum(axis=1)).ravel())
+    scores = (rows @ centre.T).A.ravel() / np.maximum(norms, 1e-9)
     return members[int(scores.argmax())]
 
 
