@@ -183,10 +183,35 @@ def _representative(members: list[Clause], matrix: sparse.csr_matrix) -> Clause:
 def _best_name(names: list[str | None]) -> str | None:
     """The most cited name, preferring proper full names over roles ("defence secretary");
     never a place ("Dubai", "Iran"): no label is better than a wrong one."""
-    counts = Counter(n for n in names if n and not is_place(n))
+    counts = Counter(n for n in names if n and _name_like(n) and not is_place(n))
     if not counts:
         return None
     return max(counts, key=lambda n: (_is_full_name(n), counts[n], len(n)))
+
+
+#: Words that open parser debris, not a name: "I don't", "These are", "It was".
+_NOT_NAME_START = frozenset({"i", "we", "you", "he", "she", "it", "they", "these", "those",
+                             "this", "that", "there", "here", "what", "who"})
+_VERBISH = frozenset({"is", "are", "was", "were", "don't", "doesn't", "didn't", "has", "have",
+                      "had", "will", "would", "can", "could", "not"})
+
+
+def _name_like(name: str) -> bool:
+    """A person's or body's name or a role ("defence secretary"), not a fragment of a
+    sentence that the speaker finder caught ("I don't", "These are") or a bare title
+    ("MD")."""
+    words = name.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]  # "the White House national security council"
+    if not words or words[0].lower() in _NOT_NAME_START:
+        return False
+    if len(words) == 1 and words[0].isupper() and len(words[0]) <= 3:
+        return False
+    if any(w.lower() in T.ROLE_WORDS for w in words):
+        return True
+    # "Vancouver police", "Iran's seismologic center": a name, then what it names;
+    # "I don't", "These are" never get here
+    return words[0][0].isupper() and not any(w.lower() in _VERBISH for w in words)
 
 
 def _is_full_name(name: str) -> bool:
