@@ -254,7 +254,9 @@ def outlet_checks(event: Event, dossier: Dossier) -> tuple[int, int, int]:
         if len(articles) < 2:
             continue
         total += 1
-        best = max(items_of, key=lambda f: (len(items_of[f] & items), -_order(f)), default=None)
+        # most of its items; of facts holding as many, the one with fewest other items
+        best = max(items_of, default=None, key=lambda f: (
+            len(items_of[f] & items), -len(items_of[f] - items), -_order(f)))
         if best is None or not items_of[best] & items:
             continue
         want = {outlet[a] for a in articles}
