@@ -39,8 +39,9 @@ from dossier.story.similarity import stem
 
 #: Mention types that are events (the rest are participants, times and places).
 EVENT_TYPES = ("ACTION_", "NEG_ACTION_")
-#: Cosine at which the TF-IDF baseline links two sentences (fixed, not tuned on dev).
-TFIDF_THRESHOLD = 0.5
+#: Cosine at which the TF-IDF baseline links two sentences: fixed, the best F1 on ECB+
+#: train of 0.1 to 0.5 (train 0.1: P 0.858 R 0.524; 0.2: P 0.894 R 0.242), never dev.
+TFIDF_THRESHOLD = 0.1
 _SKIP_HEAD = frozenset({"to", "be", "is", "was", "were", "been", "has", "have", "had", "will",
                         "would", "a", "an", "the", "of", "up", "out", "off", "in", "into",
                         "herself", "himself", "themselves", "itself", "not"})
