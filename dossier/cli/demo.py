@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 import dossier
+from dossier.cli._util import echo
 
 DEMO_DB = "dossier-demo.db"
 
@@ -47,12 +48,12 @@ def demo_command(db_path: str, port: int, no_serve: bool) -> None:
     from dossier.store import Store
 
     counts = build_demo(db_path)
-    click.echo(f"demo store {db_path}: {counts['articles']} articles from {counts['outlets']} "
+    echo(f"demo store {db_path}: {counts['articles']} articles from {counts['outlets']} "
                f"outlets, {counts['stories']} stories ({counts['stored']} newly stored, "
                f"{counts['unchanged']} already there, {counts['rejected']} rejected)")
     with Store(db_path, read_only=True) as store:
         for story in store.stories(limit=10):
-            click.echo(f"  {story.id}  {len(story.article_ids):>2} articles  "
+            echo(f"  {story.id}  {len(story.article_ids):>2} articles  "
                        f"{len(story.outlets)} outlets  {story.first_date or ''}  {story.title}")
     if no_serve:
         return

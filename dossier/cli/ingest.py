@@ -6,7 +6,14 @@ import sys
 
 import click
 
-from dossier.cli._util import db_option, echo_failures, extract_seconds_option, open_store
+from dossier.cli._util import (
+    db_option,
+    echo,
+    echo_failures,
+    echo_line,
+    extract_seconds_option,
+    open_store,
+)
 from dossier.sources import SourceConfig
 
 
@@ -67,14 +74,14 @@ def ingest_command(paths: tuple[str, ...], db_path: str, max_bytes: int, batch_s
         store.close()
     for rejected in summary.rejected:
         where = f" ({rejected.record})" if rejected.record else ""
-        click.echo(f"rejected: {rejected.source}{where}: {rejected.reason}", err=True)
+        echo_line(f"rejected: {rejected.source}{where}: {rejected.reason}", err=True)
     counts = summary.as_dict()
-    click.echo(
+    echo(
         f"{counts['inputs']} inputs: {counts['stored']} stored, {counts['unchanged']} unchanged, "
         f"{counts['new_versions']} new versions, {counts['rejected']} rejected  -> {db_path}"
     )
     if processed is not None:
-        click.echo(
+        echo(
             f"extracted {processed.extracted}, {processed.stories} stories, "
             f"{processed.entities} entities, {processed.dossiers} dossiers built"
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from dossier.cli._util import db_option
+from dossier.cli._util import db_option, echo
 
 
 def serve(db_path: str, host: str = "127.0.0.1", port: int = 8000,
@@ -18,9 +18,9 @@ def serve(db_path: str, host: str = "127.0.0.1", port: int = 8000,
     app = create_app(db_path, allow_ingest=allow_ingest,
                      allowed_hosts=LOOPBACK_NAMES if loopback else None)
     shown = f"[{host}]" if ":" in host else host
-    click.echo(f"dossier: serving {db_path} at http://{shown}:{port}/  (Ctrl+C to stop)")
+    echo(f"dossier: serving {db_path} at http://{shown}:{port}/  (Ctrl+C to stop)")
     if allow_ingest:
-        click.echo("dossier: ingest over HTTP is ENABLED (POST /api/ingest)")
+        echo("dossier: ingest over HTTP is ENABLED (POST /api/ingest)")
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
