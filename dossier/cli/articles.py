@@ -40,8 +40,8 @@ def _row(article: Article) -> dict[str, object]:
 @click.option("--outlet", help="Only this outlet (case-insensitive).")
 @click.option("--since", metavar="YYYY-MM-DD", help="Published on or after.")
 @click.option("--until", metavar="YYYY-MM-DD", help="Published on or before.")
-@click.option("--limit", type=int, default=50, show_default=True)
-@click.option("--offset", type=int, default=0, show_default=True)
+@click.option("--limit", type=click.IntRange(min=0), default=50, show_default=True)
+@click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True)
 @output_option
 def articles_command(db_path: str, outlet: str | None, since: str | None, until: str | None,
                      limit: int, offset: int, fmt: str) -> None:
@@ -56,7 +56,7 @@ def articles_command(db_path: str, outlet: str | None, since: str | None, until:
 @click.command("show")
 @click.argument("article_id")
 @db_option
-@click.option("--version", "version", type=int, help="A specific stored version.")
+@click.option("--version", "version", type=click.IntRange(min=1), help="A specific stored version.")
 @click.option("--json", "as_json", is_flag=True, help="Print the article as JSON.")
 def show_command(article_id: str, db_path: str, version: int | None, as_json: bool) -> None:
     """Show one article: metadata, clean text, and what was removed and why."""
@@ -142,7 +142,7 @@ def _print_article(article: Article) -> None:
 @click.command("search")
 @click.argument("query")
 @db_option
-@click.option("--limit", type=int, default=20, show_default=True)
+@click.option("--limit", type=click.IntRange(min=0), default=20, show_default=True)
 @output_option
 def search_command(query: str, db_path: str, limit: int, fmt: str) -> None:
     """Full-text search over article titles and clean text."""

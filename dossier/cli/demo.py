@@ -41,7 +41,7 @@ def build_demo(db_path: str) -> dict[str, int]:
 @click.command("demo")
 @click.option("--db", "db_path", default=DEMO_DB, show_default=True,
               help="Where to build the demo store.")
-@click.option("--port", type=int, default=8000, show_default=True)
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
 @click.option("--no-serve", is_flag=True, help="Stop after ingesting and printing the summary.")
 def demo_command(db_path: str, port: int, no_serve: bool) -> None:
     """Ingest the sample corpus into dossier-demo.db, print a summary, then serve it."""

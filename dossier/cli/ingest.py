@@ -22,12 +22,12 @@ from dossier.sources import SourceConfig
 @db_option
 @click.option(
     "--max-bytes",
-    type=int,
+    type=click.IntRange(min=1),
     default=SourceConfig().max_bytes,
     show_default=True,
     help="Reject inputs larger than this (after decompression).",
 )
-@click.option("--batch-size", type=int, default=200, show_default=True,
+@click.option("--batch-size", type=click.IntRange(min=1), default=200, show_default=True,
               help="Documents per transaction.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--no-link", is_flag=True,
@@ -37,7 +37,7 @@ from dossier.sources import SourceConfig
               show_default=True, help="dask: parse, clean, extract and link features on Dask.")
 @click.option("--scheduler", default=None,
               help="Dask scheduler address (default: start a local cluster).")
-@click.option("--workers", type=int, default=None,
+@click.option("--workers", type=click.IntRange(min=1), default=None,
               help="Local cluster workers (default: one per CPU).")
 def ingest_command(paths: tuple[str, ...], db_path: str, max_bytes: int, batch_size: int,
                    quiet: bool, no_link: bool, extract_seconds: float, engine: str,

@@ -50,8 +50,8 @@ def link_command(db_path: str, no_extract: bool, extract_seconds: float) -> None
 
 @click.command("stories")
 @db_option
-@click.option("--limit", type=int, default=50, show_default=True)
-@click.option("--offset", type=int, default=0, show_default=True)
+@click.option("--limit", type=click.IntRange(min=0), default=50, show_default=True)
+@click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True)
 @output_option
 def stories_command(db_path: str, limit: int, offset: int, fmt: str) -> None:
     """List stories, latest first, with article and outlet counts and date span."""
@@ -90,7 +90,7 @@ def story_command(story_id: str, db_path: str, fmt: str) -> None:
 @db_option
 @click.option("--type", "etype", help="PERSON, ORG, GPE, LOC, NORP.")
 @click.option("--name", help="Only entities whose name or alias contains this.")
-@click.option("--limit", type=int, default=50, show_default=True)
+@click.option("--limit", type=click.IntRange(min=0), default=50, show_default=True)
 @output_option
 def entities_command(db_path: str, etype: str | None, name: str | None, limit: int,
                      fmt: str) -> None:

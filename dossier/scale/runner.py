@@ -160,7 +160,7 @@ class DaskRunner:
         run = _FirstPass()
         window = 4 * max(1, len(self.client.scheduler_info().get("workers", {})))
         pending: deque[tuple] = deque()
-        for item in iter_inputs(paths, config.source):
+        for item in iter_inputs(paths, config.source, skip=store.files()):
             if isinstance(item, Rejected):
                 pending.append((item, None, None, frozenset(), None))
             else:
