@@ -46,8 +46,11 @@ def export_command(path: str, db_path: str) -> None:
     """
     if not Path(db_path).is_file():
         raise click.ClickException(f"no database at {db_path}")
-    with open_store(db_path, read_only=True) as store:
-        counts = export_store(store, path)
+    try:
+        with open_store(db_path, read_only=True) as store:
+            counts = export_store(store, path)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
     echo(f"exported {sum(counts.values())} rows from {len(counts)} tables -> {path}")
 
 
