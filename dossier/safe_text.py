@@ -24,13 +24,16 @@ _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 
 
 def _visible(match: re.Match[str]) -> str:
-    """A control character as an escape anyone can read, e.g. ``\\x1b``."""
+    """A control character as an escape anyone can read, e.g. ``\\u001b``.
+
+    JSON's own escapes, so printed JSON stays valid and decodes to the same text.
+    """
     char = match.group()
-    return {"\n": "\\n", "\t": "\\t", "\r": "\\r"}.get(char, f"\\x{ord(char):02x}")
+    return {"\n": "\\n", "\t": "\\t", "\r": "\\r"}.get(char, f"\\u{ord(char):04x}")
 
 
 def terminal_text(text: str) -> str:
-    """``text`` with every control character but newline and tab shown as ``\\xNN``.
+    """``text`` with every control character but newline and tab shown as ``\\u00NN``.
 
     For output meant to span lines (a rendered dossier, a table); nothing in it
     can reach the terminal as a control sequence.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import io
+import json
 
 import pytest
 from click.testing import CliRunner
@@ -35,7 +36,7 @@ def test_numbers_and_plain_text_stay_as_they_are(value):
 def test_terminal_text_keeps_newlines_and_tabs_but_no_escape():
     shown = terminal_text(OSC_TITLE + "\nline two\tcell")
     assert "\x1b" not in shown and "\x07" not in shown and "\x9b" not in shown
-    assert shown == "\\x1b]0;owned\\x07Real title\\x9b2J\nline two\tcell"
+    assert shown == "\\u001b]0;owned\\u0007Real title\\u009b2J\nline two\tcell"
 
 
 def test_one_line_shows_newlines_instead_of_printing_them():
@@ -79,6 +80,8 @@ def test_listing_output_carries_no_control_characters(fmt, capsys):
     assert "\x1b" not in out and "\x07" not in out and "\x9b" not in out
     if fmt == "csv":
         assert "'=cmd" in out
+    if fmt == "json":
+        assert json.loads(out)[0]["title"] == OSC_TITLE  # escaped, not lost
 
 
 def test_a_file_name_with_a_newline_cannot_forge_an_output_line(tmp_path):

@@ -1,4 +1,4 @@
-"""A killed Dask ingest's partition folder is removed: at once on SIGTERM, at the next start on SIGKILL."""
+"""A killed Dask ingest's partition folder goes: at once on SIGTERM, next start on SIGKILL."""
 
 from __future__ import annotations
 
