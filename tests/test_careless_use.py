@@ -37,6 +37,9 @@ def test_another_applications_database_is_refused_and_left_alone(tmp_path):
     with pytest.raises(StoreError, match="not a dossier database.*invoices"):
         Store(db)
     assert _tables(db) == ["invoices"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["app.db"]  # not even switched to WAL
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
 
 
 def test_the_cli_refuses_a_foreign_database_in_one_line(tmp_path):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from dossier.errors import StoreError
 from dossier.store.connection import DEFAULT_DB, connect
-from dossier.store.migrations import apply_migrations, foreign_tables
+from dossier.store.migrations import apply_migrations
 
 
 def now() -> str:
@@ -30,32 +30,11 @@ class StoreBase:
         self.read_only = read_only
         self.conn = connect(self.path, read_only=read_only)
         self._depth = 0
-        self._refuse_foreign()
         if not read_only:
             try:
                 apply_migrations(self.conn)
             except sqlite3.DatabaseError as exc:
                 raise StoreError(f"{self.path} is not a usable dossier database: {exc}") from exc
-
-    def _refuse_foreign(self) -> None:
-        """Refuse another application's SQLite file rather than add dossier's tables to it.
-
-        A dossier database is either empty (new) or has the ``_migrations`` log;
-        anything else is someone else's data, and ``--db`` was probably a slip.
-        """
-        try:
-            others = foreign_tables(self.conn)
-        except sqlite3.DatabaseError as exc:
-            self.conn.close()
-            raise StoreError(f"{self.path} is not a usable dossier database: {exc}") from exc
-        if others:
-            self.conn.close()
-            shown = ", ".join(others[:5]) + (", ..." if len(others) > 5 else "")
-            raise StoreError(
-                f"{self.path} is not a dossier database (it holds tables {shown} and no "
-                "dossier migration log); refusing to change it. Pass --db a new file or a "
-                "dossier store."
-            )
 
     def files(self) -> list[str]:
         """The files SQLite keeps for this store (none in memory), so ingest can skip them."""
