@@ -92,3 +92,13 @@ def test_a_file_name_with_a_newline_cannot_forge_an_output_line(tmp_path):
     lines = [line for line in result.stderr.splitlines() if line.startswith("rejected:")]
     assert len(lines) == 1 and "\\n" in lines[0]
     assert "\x1b" not in result.stderr + result.stdout
+
+
+def test_error_messages_are_sanitised_too(monkeypatch, capsys, tmp_path):
+    from dossier.cli import main
+
+    monkeypatch.setattr("sys.argv", ["dossier", "check", "--db", str(tmp_path / OSC_TITLE)])
+    with pytest.raises(SystemExit):
+        main()
+    err = capsys.readouterr().err
+    assert "no database at" in err and "\x1b" not in err and "\\u001b]0;owned" in err
