@@ -14,10 +14,13 @@ def test_serve_binds_loopback_and_is_read_only_by_default(monkeypatch, tmp_path)
     calls = []
     monkeypatch.setattr("dossier.cli.serve.serve", lambda *args: calls.append(args))
     db = str(tmp_path / "x.db")
-    assert CliRunner().invoke(serve_command, ["--db", db]).exit_code == 0
-    assert CliRunner().invoke(serve_command, ["--db", db, "--host", "0.0.0.0",
+    assert CliRunner().invoke(serve_command, ["--db", db, "--create"]).exit_code == 0
+    assert CliRunner().invoke(serve_command, ["--db", db, "--create", "--host", "0.0.0.0",
+                                              "--allowed-host", "news.lan",
                                               "--allow-ingest"]).exit_code == 0
-    assert calls == [(db, "127.0.0.1", 8000, False), (db, "0.0.0.0", 8000, True)]
+    loopback = ["127.0.0.1", "localhost", "::1", "[::1]"]
+    assert calls == [(db, "127.0.0.1", 8000, False, loopback),
+                     (db, "0.0.0.0", 8000, True, [*loopback, "news.lan"])]
 
 
 def test_serve_help_mentions_read_only():

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from dossier.api.dossier_view import flatten
+from dossier.safe_text import csv_row
 from dossier.story import render
 
 ARTICLE_COLUMNS = ("id", "published", "outlet", "title", "author", "url", "words")
@@ -30,10 +31,11 @@ def _json(rows: list[dict[str, Any]], _columns: tuple[str, ...], _title: str) ->
 
 
 def _csv(rows: list[dict[str, Any]], columns: tuple[str, ...], _title: str) -> str:
+    """The rows as CSV; formula-like cells are quoted so a spreadsheet shows, not runs, them."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(columns)
-    writer.writerows(flatten(rows, columns))
+    writer.writerows(csv_row(cells) for cells in flatten(rows, columns))
     return buffer.getvalue()
 
 
@@ -83,11 +85,11 @@ def _story_csv(view: dict[str, Any]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     outlets = view.get("outlets", [])
-    writer.writerow(["fact", "corroboration", "single_outlet", "contradicted", *outlets])
+    writer.writerow(csv_row(["fact", "corroboration", "single_outlet", "contradicted", *outlets]))
     for fact in view.get("facts", []):
-        writer.writerow([fact["text"], fact["corroboration"], fact["single_outlet"],
-                         fact["contradicted"], *("x" if o in fact["outlets"] else ""
-                                                 for o in outlets)])
+        writer.writerow(csv_row([fact["text"], fact["corroboration"], fact["single_outlet"],
+                                 fact["contradicted"], *("x" if o in fact["outlets"] else ""
+                                                         for o in outlets)]))
     return buffer.getvalue()
 
 

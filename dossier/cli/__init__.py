@@ -15,6 +15,7 @@ import click
 from dossier import __version__
 from dossier.cli.lazy import LazyGroup
 from dossier.errors import DossierError
+from dossier.safe_text import terminal_text
 
 #: ``module:attribute`` of every top-level command, in ``--help`` order.
 COMMAND_MODULES: list[str] = [
@@ -46,7 +47,10 @@ def cli() -> None:
 
 
 def main() -> None:
-    """Run the CLI; dossier's own errors end in one line and status 2, not a traceback."""
+    """Run the CLI; dossier's own errors end in one line and status 2, not a traceback.
+
+    Error messages can quote stored text, so they are printed through ``terminal_text``.
+    """
     try:
         cli(standalone_mode=False)
     except click.exceptions.Exit as exc:
@@ -55,8 +59,9 @@ def main() -> None:
         click.echo("Aborted!", err=True)
         sys.exit(1)
     except click.ClickException as exc:
+        exc.message = terminal_text(exc.message)  # it may quote a title or a file name
         exc.show()
         sys.exit(exc.exit_code)
     except DossierError as exc:
-        click.echo(f"error: {exc}", err=True)
+        click.echo(terminal_text(f"error: {exc}"), err=True)
         sys.exit(2)

@@ -7,8 +7,17 @@ from dataclasses import asdict
 
 import click
 
-from dossier.cli._util import db_option, open_store, output_option, print_rows
+from dossier.cli._util import (
+    db_option,
+    echo,
+    echo_line,
+    heading,
+    open_store,
+    output_option,
+    print_rows,
+)
 from dossier.model import Article, Event
+from dossier.safe_text import one_line
 from dossier.store import Store
 
 LIST_COLUMNS = ("id", "published", "outlet", "title", "words")
@@ -31,8 +40,8 @@ def _row(article: Article) -> dict[str, object]:
 @click.option("--outlet", help="Only this outlet (case-insensitive).")
 @click.option("--since", metavar="YYYY-MM-DD", help="Published on or after.")
 @click.option("--until", metavar="YYYY-MM-DD", help="Published on or before.")
-@click.option("--limit", type=int, default=50, show_default=True)
-@click.option("--offset", type=int, default=0, show_default=True)
+@click.option("--limit", type=click.IntRange(min=0), default=50, show_default=True)
+@click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True)
 @output_option
 def articles_command(db_path: str, outlet: str | None, since: str | None, until: str | None,
                      limit: int, offset: int, fmt: str) -> None:
@@ -47,7 +56,7 @@ def articles_command(db_path: str, outlet: str | None, since: str | None, until:
 @click.command("show")
 @click.argument("article_id")
 @db_option
-@click.option("--version", "version", type=int, help="A specific stored version.")
+@click.option("--version", "version", type=click.IntRange(min=1), help="A specific stored version.")
 @click.option("--json", "as_json", is_flag=True, help="Print the article as JSON.")
 def show_command(article_id: str, db_path: str, version: int | None, as_json: bool) -> None:
     """Show one article: metadata, clean text, and what was removed and why."""
@@ -60,13 +69,13 @@ def show_command(article_id: str, db_path: str, version: int | None, as_json: bo
         extra = _stage_sections(store, article)
     if as_json:
         payload = asdict(article) | {key: value for key, (value, _) in extra.items()}
-        click.echo(json.dumps(payload, ensure_ascii=False, indent=2, default=str))
+        echo(json.dumps(payload, ensure_ascii=False, indent=2, default=str))
         return
     _print_article(article)
     for title, (_, lines) in extra.items():
-        click.secho(f"\n{title}", bold=True)
+        heading(f"\n{title}")
         for line in lines:
-            click.echo(f"  {line}")
+            echo(f"  {line}")
 
 
 def _stage_sections(store: Store, article: Article) -> dict[str, tuple[object, list[str]]]:
@@ -110,30 +119,30 @@ def _event_line(ev: Event) -> str:
 
 
 def _print_article(article: Article) -> None:
-    click.secho(article.title or "(untitled)", bold=True)
+    heading(one_line(article.title or "(untitled)"))
     for label, value in (("id", article.id), ("version", article.version),
                          ("outlet", article.outlet), ("published", article.published),
                          ("author", article.author), ("url", article.url),
                          ("source", article.provenance.source if article.provenance else None),
                          ("record", article.provenance.record if article.provenance else None)):
         if value:
-            click.echo(f"{label:>10}: {value}")
-    click.echo()
-    click.echo(article.text)
+            echo_line(f"{label:>10}: {value}")
+    echo()
+    echo(article.text)
     if article.captions or article.credits:
-        click.secho("\nCaptions and credits", bold=True)
+        heading("\nCaptions and credits")
         for line in article.captions + article.credits:
-            click.echo(f"  {line}")
+            echo(f"  {line}")
     if article.removed:
-        click.secho(f"\nRemoved ({len(article.removed)})", bold=True)
+        heading(f"\nRemoved ({len(article.removed)})")
         for removed in article.removed:
-            click.echo(f"  [{removed.reason}] {removed.text[:120]}")
+            echo(f"  [{removed.reason}] {removed.text[:120]}")
 
 
 @click.command("search")
 @click.argument("query")
 @db_option
-@click.option("--limit", type=int, default=20, show_default=True)
+@click.option("--limit", type=click.IntRange(min=0), default=20, show_default=True)
 @output_option
 def search_command(query: str, db_path: str, limit: int, fmt: str) -> None:
     """Full-text search over article titles and clean text."""

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 import dossier
+from dossier.cli._util import echo
 
 DEMO_DB = "dossier-demo.db"
 
@@ -40,19 +41,19 @@ def build_demo(db_path: str) -> dict[str, int]:
 @click.command("demo")
 @click.option("--db", "db_path", default=DEMO_DB, show_default=True,
               help="Where to build the demo store.")
-@click.option("--port", type=int, default=8000, show_default=True)
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
 @click.option("--no-serve", is_flag=True, help="Stop after ingesting and printing the summary.")
 def demo_command(db_path: str, port: int, no_serve: bool) -> None:
     """Ingest the sample corpus into dossier-demo.db, print a summary, then serve it."""
     from dossier.store import Store
 
     counts = build_demo(db_path)
-    click.echo(f"demo store {db_path}: {counts['articles']} articles from {counts['outlets']} "
+    echo(f"demo store {db_path}: {counts['articles']} articles from {counts['outlets']} "
                f"outlets, {counts['stories']} stories ({counts['stored']} newly stored, "
                f"{counts['unchanged']} already there, {counts['rejected']} rejected)")
     with Store(db_path, read_only=True) as store:
         for story in store.stories(limit=10):
-            click.echo(f"  {story.id}  {len(story.article_ids):>2} articles  "
+            echo(f"  {story.id}  {len(story.article_ids):>2} articles  "
                        f"{len(story.outlets)} outlets  {story.first_date or ''}  {story.title}")
     if no_serve:
         return

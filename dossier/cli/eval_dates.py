@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import click
 
+from dossier.cli._util import echo
+
 DEFAULT_PATH = "../shared/datasets/dates/tempeval3-aquaint.jsonl"
 
 
@@ -17,10 +19,10 @@ def eval_dates(path: str, systems: tuple[str, ...]) -> None:
     """Score time-expression spans and TIMEX3 values against TempEval-3 (AQUAINT)."""
     from dossier.eval.dates import evaluate
 
-    click.echo(f"{'system':<18} {'relaxed P':>9} {'relaxed R':>9} {'relaxed F1':>10} "
+    echo(f"{'system':<18} {'relaxed P':>9} {'relaxed R':>9} {'relaxed F1':>10} "
                f"{'strict F1':>9} {'value acc':>9} {'value F1':>8}  gold/pred")
     for name in systems:
         s = evaluate(path, name)
-        click.echo(f"{name:<18} {s.relaxed_p:9.3f} {s.relaxed_r:9.3f} {s.relaxed_f1:10.3f} "
+        echo(f"{name:<18} {s.relaxed_p:9.3f} {s.relaxed_r:9.3f} {s.relaxed_f1:10.3f} "
                    f"{s.strict_f1:9.3f} {s.value_accuracy:9.3f} {s.value_f1:8.3f}  "
                    f"{s.gold}/{s.predicted}")

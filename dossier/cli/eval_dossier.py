@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from dossier.cli._util import echo
 from dossier.story import FORMATS
 
 
@@ -36,18 +37,18 @@ def eval_dossier(dataset: Path, limit: int | None, width: int, show_ids: tuple[s
 
     if show_ids:
         try:
-            click.echo(show(dataset, list(show_ids), fmt, extract))
+            echo(show(dataset, list(show_ids), fmt, extract))
         except KeyError as exc:
             raise click.BadParameter(str(exc.args[0]), param_hint="--show") from None
         return
     rows = evaluate(dataset, limit, extract, split)
     header = f"{'event':<10} {'arts':>4} {'outl':>4} {'facts':>5} {'multi':>5} {'contr':>5}"
-    click.echo(f"{header}  top fact")
+    echo(f"{header}  top fact")
     for r in rows:
-        click.echo(f"{r.event_id:<10} {r.articles:>4} {r.outlets:>4} {r.facts:>5} "
+        echo(f"{r.event_id:<10} {r.articles:>4} {r.outlets:>4} {r.facts:>5} "
                    f"{r.multi_outlet:>5} {r.contradictions:>5}  {r.top_fact[:width]}")
     t = totals(rows)
-    click.echo(f"\n{t['events']} events | mean facts {t['mean facts']:.1f} | mean multi-outlet "
+    echo(f"\n{t['events']} events | mean facts {t['mean facts']:.1f} | mean multi-outlet "
                f"{t['mean multi-outlet']:.1f} | mean contradictions {t['mean contradictions']:.2f}"
                f" | events with contradictions {t['events with contradictions']}"
                f" | kinds: {t['kinds']}")

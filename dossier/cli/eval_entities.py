@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import click
 
+from dossier.cli._util import echo
+
 DEFAULT_ROOT = "../shared/datasets/treebanks/gum"
 _METRICS = (("muc", "MUC"), ("b3", "B3"), ("ceafe", "CEAF-e"))
 
@@ -26,11 +28,11 @@ def eval_entities(root: str, systems: tuple[str, ...], limit: int | None, detail
     docs = read_corpus(root, limit)
     gold = [m for d in docs for m in d.mentions if m.etype in TYPE_MAP]
     chains = {(d.id, m.entity) for d in docs for m in d.mentions if m.etype in TYPE_MAP}
-    click.echo(f"GUM: {len(docs)} documents, {sum(len(d.tokens) for d in docs):,} tokens, "
+    echo(f"GUM: {len(docs)} documents, {sum(len(d.tokens) for d in docs):,} tokens, "
                f"{len(gold):,} person/place/organization mentions in {len(chains):,} chains")
-    click.echo("note: the shipped pipeline's NER and parser were trained on all of GUM, so "
+    echo("note: the shipped pipeline's NER and parser were trained on all of GUM, so "
                "'model' mention detection is in-sample; 'rules' uses no model.")
-    click.echo(f"{'system':<7} {'types':<13} {'MD P':>6} {'MD R':>6} {'MD F1':>6}  {'MUC':>6} "
+    echo(f"{'system':<7} {'types':<13} {'MD P':>6} {'MD R':>6} {'MD F1':>6}  {'MUC':>6} "
                f"{'B3':>6} {'CEAF-e':>6}  {'CoNLL':>6}")
     results = {}
     for name in systems:
@@ -42,18 +44,18 @@ def eval_entities(root: str, systems: tuple[str, ...], limit: int | None, detail
             s = score_coref(docs, extractions, types, found)
             label = "all, found" if found else "all" if len(types) > 1 else types[0]
             f1s = " ".join(f"{s.metrics[k].f1:6.3f}" for k, _ in _METRICS)
-            click.echo(f"{name:<7} {label:<13} {s.md.precision:6.3f} {s.md.recall:6.3f} "
+            echo(f"{name:<7} {label:<13} {s.md.precision:6.3f} {s.md.recall:6.3f} "
                        f"{s.md.f1:6.3f}  {f1s}  {s.conll:6.3f}")
             if detail and label == "all":
-                click.echo("        P/R: " + ", ".join(
+                echo("        P/R: " + ", ".join(
                     f"{title} {s.metrics[k].precision:.3f}/{s.metrics[k].recall:.3f}"
                     for k, title in _METRICS))
         kinds = recall_by_kind(docs, extractions)
-        click.echo(f"{'':<7} ('all, found': gold and system cut to the gold mentions found: "
+        echo(f"{'':<7} ('all, found': gold and system cut to the gold mentions found: "
                    "grouping alone)")
-        click.echo(f"{'':<7} gold-mention recall by kind: " + ", ".join(
+        echo(f"{'':<7} gold-mention recall by kind: " + ", ".join(
             f"{k} {c.recall:.3f} ({int(c.r_den):,})" for k, c in sorted(kinds.items())))
-        click.echo(f"{'':<7} pronoun links right (of those decided): " + ", ".join(
+        echo(f"{'':<7} pronoun links right (of those decided): " + ", ".join(
             f"{g} {r / n:.3f} ({n:,})" for g, (r, n) in pronoun_links(docs, extractions).items()))
     _print_linking(docs, results)
 
@@ -61,9 +63,9 @@ def eval_entities(root: str, systems: tuple[str, ...], limit: int | None, detail
 def _print_linking(docs: list, results: dict) -> None:
     from dossier.eval.entities import score_linking
 
-    click.echo("\ncross-document linking (resolve_entity_map): items = gold named mentions with a "
+    echo("\ncross-document linking (resolve_entity_map): items = gold named mentions with a "
                "Wikipedia identity that the extractor found")
-    click.echo(f"{'system':<7} {'items':>6} {'gold ids':>8} {'canon':>6}  {'B3 P':>6} {'B3 R':>6} "
+    echo(f"{'system':<7} {'items':>6} {'gold ids':>8} {'canon':>6}  {'B3 P':>6} {'B3 R':>6} "
                f"{'B3 F1':>6}  {'pair P':>6} {'pair R':>6} {'pair F1':>7}  {'xdoc P':>6} "
                f"{'xdoc R':>6} {'xdoc F1':>7}")
     linked = None
@@ -71,16 +73,16 @@ def _print_linking(docs: list, results: dict) -> None:
         linked = score_linking(docs, extractions)
         c = linked.clusters
         if c is None:
-            click.echo(f"{name:<7} no items")
+            echo(f"{name:<7} no items")
             continue
-        click.echo(f"{name:<7} {c.articles:>6} {c.gold_events:>8} {c.stories:>6}  {c.b3_p:6.3f} "
+        echo(f"{name:<7} {c.articles:>6} {c.gold_events:>8} {c.stories:>6}  {c.b3_p:6.3f} "
                    f"{c.b3_r:6.3f} {c.b3_f1:6.3f}  {c.pair_p:6.3f} {c.pair_r:6.3f} "
                    f"{c.pair_f1:7.3f}  {linked.cross_p:6.3f} {linked.cross_r:6.3f} "
                    f"{linked.cross_f1:7.3f}  ({linked.found_multi_doc} found ids in >= 2 docs)")
     if linked is not None:
         multi = linked.gold_multi_doc
-        click.echo(f"gold identities in >= 2 documents: {sum(multi.values())} ("
+        echo(f"gold identities in >= 2 documents: {sum(multi.values())} ("
                    + ", ".join(f"{t} {n}" for t, n in sorted(multi.items())) + ")")
         if multi.get("person", 0) < 20:
-            click.echo("caution: GUM's documents share few people; the cross-document figures "
+            echo("caution: GUM's documents share few people; the cross-document figures "
                        "rest mostly on places (countries, cities) and a few organizations.")

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from dossier.cli._util import echo
 from dossier.eval.extraction import LABELS, SETTINGS, Score, evaluate, load_pages
 
 HEADER = f"{'setting':<34} {'P':>6} {'R':>6} {'F1':>6} {'docs':>5}"
@@ -39,16 +40,16 @@ def extraction_command(
     cleaner on each page's visible text (one line per block element), that raw text
     as the floor, and the cleaner on already-clean bodies (recall = body kept).
     Metric: 4-token shingle P/R averaged over pages, F1 of the averages."""
-    click.echo(HEADER)
+    echo(HEADER)
     for name, s in evaluate(dataset, settings or None, limit=limit).items():
-        click.echo(_row(LABELS[name], s))
+        echo(_row(LABELS[name], s))
     if folds or fit_path:
         from dossier.eval.extraction_fit import cross_validate, fit
 
         pages = list(load_pages(dataset, limit))
         if folds:
-            click.echo(_row(f"(b) text cleaner, {folds}-fold CV",
+            echo(_row(f"(b) text cleaner, {folds}-fold CV",
                             cross_validate(pages, folds=folds)[0]))
         if fit_path:
             fit_path.write_text(json.dumps(fit(pages), indent=1), encoding="utf-8")
-            click.echo(f"line model written to {fit_path}")
+            echo(f"line model written to {fit_path}")

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from dossier.cli._util import echo
+
 
 @click.command("fact-threshold")
 @click.option("--dataset", type=click.Path(exists=True, dir_okay=False, path_type=Path),
@@ -24,10 +26,10 @@ def eval_fact_threshold(dataset: Path, split: str) -> None:
     from dossier.story.merge import MEANING_MIN
 
     rows = table(labelled(dataset), pooled(dataset, split))
-    click.echo(f"{'thresh':>6} {'labelled':>8} {'prec':>5} {'recall':>6} "
+    echo(f"{'thresh':>6} {'labelled':>8} {'prec':>5} {'recall':>6} "
                f"{'same-ev':>7} {'other-ev':>8} {'fdr':>5}")
     for r in rows:
-        click.echo(f"{r.threshold:>6.2f} {r.labelled:>8} {r.precision:>5.2f} {r.recall:>6.2f} "
+        echo(f"{r.threshold:>6.2f} {r.labelled:>8} {r.precision:>5.2f} {r.recall:>6.2f} "
                    f"{r.same_event:>7} {r.other_event:>8} {r.fdr_event:>5.2f}")
-    click.echo(f"\nchosen (precision >= {MIN_PRECISION}, fdr <= {MAX_FDR}): {choose(rows)}"
+    echo(f"\nchosen (precision >= {MIN_PRECISION}, fdr <= {MAX_FDR}): {choose(rows)}"
                f" | in use: {MEANING_MIN}")

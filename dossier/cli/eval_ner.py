@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from dossier.cli._util import echo
 from dossier.eval.ner_dev import SETS
 
 
@@ -30,4 +31,4 @@ def eval_ner_errors(data: Path, names: tuple[str, ...], examples: int,
     for name in names:
         sents = SETS[name](data)
         report = analyse(sents, predict(nlp, sents), examples)
-        click.echo(format_report(report, f"{name} ({len(sents)} sentences)"))
+        echo(format_report(report, f"{name} ({len(sents)} sentences)"))

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from dossier.cli._util import echo
+
 
 @click.command("pipeline")
 @click.option("--data", type=click.Path(exists=True, file_okay=False, path_type=Path),
@@ -22,5 +24,5 @@ def eval_pipeline_command(data: Path, model: Path | None, limit: int | None) -> 
 
     started = time.perf_counter()
     nlp = load_from(model) if model else load()
-    click.echo(f"model loaded in {time.perf_counter() - started:.2f} s")
-    click.echo(format_table(evaluate(nlp, data, limit)))
+    echo(f"model loaded in {time.perf_counter() - started:.2f} s")
+    echo(format_table(evaluate(nlp, data, limit)))

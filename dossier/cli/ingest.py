@@ -6,7 +6,14 @@ import sys
 
 import click
 
-from dossier.cli._util import db_option, echo_failures, extract_seconds_option, open_store
+from dossier.cli._util import (
+    db_option,
+    echo,
+    echo_failures,
+    echo_line,
+    extract_seconds_option,
+    open_store,
+)
 from dossier.sources import SourceConfig
 
 
@@ -15,12 +22,12 @@ from dossier.sources import SourceConfig
 @db_option
 @click.option(
     "--max-bytes",
-    type=int,
+    type=click.IntRange(min=1),
     default=SourceConfig().max_bytes,
     show_default=True,
     help="Reject inputs larger than this (after decompression).",
 )
-@click.option("--batch-size", type=int, default=200, show_default=True,
+@click.option("--batch-size", type=click.IntRange(min=1), default=200, show_default=True,
               help="Documents per transaction.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--no-link", is_flag=True,
@@ -30,7 +37,7 @@ from dossier.sources import SourceConfig
               show_default=True, help="dask: parse, clean, extract and link features on Dask.")
 @click.option("--scheduler", default=None,
               help="Dask scheduler address (default: start a local cluster).")
-@click.option("--workers", type=int, default=None,
+@click.option("--workers", type=click.IntRange(min=1), default=None,
               help="Local cluster workers (default: one per CPU).")
 def ingest_command(paths: tuple[str, ...], db_path: str, max_bytes: int, batch_size: int,
                    quiet: bool, no_link: bool, extract_seconds: float, engine: str,
@@ -69,14 +76,14 @@ def ingest_command(paths: tuple[str, ...], db_path: str, max_bytes: int, batch_s
         click.echo(f"warning: {warning}", err=True)
     for rejected in summary.rejected:
         where = f" ({rejected.record})" if rejected.record else ""
-        click.echo(f"rejected: {rejected.source}{where}: {rejected.reason}", err=True)
+        echo_line(f"rejected: {rejected.source}{where}: {rejected.reason}", err=True)
     counts = summary.as_dict()
-    click.echo(
+    echo(
         f"{counts['inputs']} inputs: {counts['stored']} stored, {counts['unchanged']} unchanged, "
         f"{counts['new_versions']} new versions, {counts['rejected']} rejected  -> {db_path}"
     )
     if processed is not None:
-        click.echo(
+        echo(
             f"extracted {processed.extracted}, {processed.stories} stories, "
             f"{processed.entities} entities, {processed.dossiers} dossiers built"
         )

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from dossier.cli._util import db_option, open_store
+from dossier.cli._util import db_option, echo, open_store
 from dossier.errors import StoreError
 from dossier.store.maintenance import check_store, export_store, import_store
 
@@ -27,9 +27,9 @@ def check_command(db_path: str) -> None:
     except StoreError as exc:
         raise click.ClickException(str(exc)) from exc
     for problem in report.problems:
-        click.echo(f"problem: {problem}", err=True)
+        echo(f"problem: {problem}", err=True)
     status = "ok" if report.ok else f"{len(report.problems)} problem(s)"
-    click.echo(f"{db_path}: {status} ({', '.join(report.checks)} checked)")
+    echo(f"{db_path}: {status} ({', '.join(report.checks)} checked)")
     if not report.ok:
         sys.exit(1)
 
@@ -46,9 +46,12 @@ def export_command(path: str, db_path: str) -> None:
     """
     if not Path(db_path).is_file():
         raise click.ClickException(f"no database at {db_path}")
-    with open_store(db_path, read_only=True) as store:
-        counts = export_store(store, path)
-    click.echo(f"exported {sum(counts.values())} rows from {len(counts)} tables -> {path}")
+    try:
+        with open_store(db_path, read_only=True) as store:
+            counts = export_store(store, path)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+    echo(f"exported {sum(counts.values())} rows from {len(counts)} tables -> {path}")
 
 
 @click.command("import")
@@ -61,4 +64,4 @@ def import_command(path: str, db_path: str) -> None:
             counts = import_store(store, path)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from exc
-    click.echo(f"imported {sum(counts.values())} rows into {len(counts)} tables -> {db_path}")
+    echo(f"imported {sum(counts.values())} rows into {len(counts)} tables -> {db_path}")

@@ -8,13 +8,16 @@ import click
 
 from dossier.cli._util import (
     db_option,
+    echo,
     echo_failures,
     extract_seconds_option,
+    heading,
     open_store,
     output_option,
     print_rows,
 )
 from dossier.cli.lazy import LazyChoice
+from dossier.safe_text import one_line
 
 
 def _formats() -> list[str]:
@@ -36,7 +39,7 @@ def link_command(db_path: str, no_extract: bool, extract_seconds: float) -> None
 
     with open_store(db_path) as store:
         summary = process(store, extract=not no_extract, extract_seconds=extract_seconds or None)
-    click.echo(
+    echo(
         f"extracted {summary.extracted}, linked {summary.linked} articles into "
         f"{summary.stories} stories, {summary.entities} entities, {summary.dossiers} dossiers built"
     )
@@ -47,8 +50,8 @@ def link_command(db_path: str, no_extract: bool, extract_seconds: float) -> None
 
 @click.command("stories")
 @db_option
-@click.option("--limit", type=int, default=50, show_default=True)
-@click.option("--offset", type=int, default=0, show_default=True)
+@click.option("--limit", type=click.IntRange(min=0), default=50, show_default=True)
+@click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True)
 @output_option
 def stories_command(db_path: str, limit: int, offset: int, fmt: str) -> None:
     """List stories, latest first, with article and outlet counts and date span."""
@@ -80,14 +83,14 @@ def story_command(story_id: str, db_path: str, fmt: str) -> None:
         dossier = store.dossier(story.id)
     if dossier is None:
         raise click.ClickException(f"story {story.id} has no dossier yet: run `dossier link`")
-    click.echo(render(dossier, fmt))
+    echo(render(dossier, fmt))
 
 
 @click.command("entities")
 @db_option
 @click.option("--type", "etype", help="PERSON, ORG, GPE, LOC, NORP.")
 @click.option("--name", help="Only entities whose name or alias contains this.")
-@click.option("--limit", type=int, default=50, show_default=True)
+@click.option("--limit", type=click.IntRange(min=0), default=50, show_default=True)
 @output_option
 def entities_command(db_path: str, etype: str | None, name: str | None, limit: int,
                      fmt: str) -> None:
@@ -110,14 +113,14 @@ def entity_command(name: str, db_path: str) -> None:
         entity = store.entity(name) or next(iter(store.entities(name=name, limit=1)), None)
         if entity is None:
             raise click.ClickException(f"no entity matches {name!r}")
-        click.secho(f"{entity.name} ({entity.type}) {entity.id}", bold=True)
-        click.echo(f"  aliases: {', '.join(entity.aliases) or '-'}")
-        click.echo(f"  roles:   {', '.join(entity.roles) or '-'}")
+        heading(one_line(f"{entity.name} ({entity.type}) {entity.id}"))
+        echo(f"  aliases: {', '.join(entity.aliases) or '-'}")
+        echo(f"  roles:   {', '.join(entity.roles) or '-'}")
         keys = store.entity_keys(entity.id)
         stories = {a.story_id for aid, _ in keys if (a := store.story_of(aid))}
-        click.echo(f"  {len(entity.article_ids)} articles, {len(stories)} stories")
+        echo(f"  {len(entity.article_ids)} articles, {len(stories)} stories")
         for article_id, key in keys:
             extraction = store.extraction(article_id)
             for quote in extraction.quotes if extraction else []:
                 if quote.speaker == key:
-                    click.echo(f"  [{article_id[:10]}] {quote.act}: {quote.content.text[:150]}")
+                    echo(f"  [{article_id[:10]}] {quote.act}: {quote.content.text[:150]}")

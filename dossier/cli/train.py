@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from dossier.cli._util import echo
+
 
 @click.group("train")
 def train_group() -> None:
@@ -39,5 +41,5 @@ def train_pipeline_command(data: Path, output: Path | None, workdir: Path, max_s
     settings = TrainSettings(data, output, workdir, max_steps, eval_frequency, limit,
                              eval_limit, batch_words)
     scores = train_pipeline(settings, log=click.echo)
-    click.echo(format_table(scores))
-    click.echo(f"model written to {output}")
+    echo(format_table(scores))
+    echo(f"model written to {output}")

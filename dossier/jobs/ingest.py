@@ -105,7 +105,7 @@ def _first_pass(
     """Keep every input's bytes; count the lines of documents not stored before."""
     inputs: list[tuple[str, str]] = []
     run_stats = LineStats()
-    for item in iter_inputs(paths, config.source):
+    for item in iter_inputs(paths, config.source, skip=store.files()):
         if isinstance(item, Rejected):
             with store.batch():
                 store.add_rejection(item)

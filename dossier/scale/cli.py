@@ -17,9 +17,10 @@ def ingest_on_dask(
 ) -> tuple[IngestSummary, ProcessSummary | None]:
     """Ingest on a Dask cluster, then extract/link/build dossiers with linking features on it."""
     from dossier.scale.runner import DaskRunner
+    from dossier.scale.workdir import exit_on_sigterm
 
     show = not quiet and sys.stdout.isatty()  # Dask's bar writes to stdout
-    with DaskRunner(scheduler, workers, progress=show) as runner:
+    with exit_on_sigterm(), DaskRunner(scheduler, workers, progress=show) as runner:
         summary = runner.ingest(paths, store, config)
         processed = (
             process(store, linking=runner.link, extract_seconds=config.extract_seconds)

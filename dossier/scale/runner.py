@@ -21,7 +21,6 @@ from __future__ import annotations
 import os
 import shutil
 import sys
-import tempfile
 import threading
 import time
 from collections import deque
@@ -44,6 +43,7 @@ from dossier.scale.tasks import (
     observe_input,
     observed_outline,
 )
+from dossier.scale.workdir import make_parts_dir, remove_stale_parts_dirs
 from dossier.sources import iter_inputs
 from dossier.store import Store
 
@@ -160,7 +160,7 @@ class DaskRunner:
         run = _FirstPass()
         window = 4 * max(1, len(self.client.scheduler_info().get("workers", {})))
         pending: deque[tuple] = deque()
-        for item in iter_inputs(paths, config.source):
+        for item in iter_inputs(paths, config.source, skip=store.files()):
             if isinstance(item, Rejected):
                 pending.append((item, None, None, frozenset(), None))
             else:
@@ -261,9 +261,8 @@ class DaskRunner:
     def _out_dir(self) -> str | None:
         if self.remote and self.workdir is None:
             return None
-        if self.workdir:
-            os.makedirs(self.workdir, exist_ok=True)
-        return tempfile.mkdtemp(prefix="dossier-parts-", dir=self.workdir)
+        remove_stale_parts_dirs(self.workdir)  # those a killed ingest left behind
+        return make_parts_dir(self.workdir)
 
     def _progress(self, futures: list[Any]) -> None:
         """Dask's own text progress bar, in the background while the client keeps loading."""

@@ -13,7 +13,7 @@ import glob
 import os
 import stat
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import BinaryIO
 
 from dossier.model import Rejected
@@ -159,14 +159,16 @@ def iter_inputs(
     config: SourceConfig | None = None,
     *,
     stdin: BinaryIO | None = None,
+    skip: Iterable[str | os.PathLike[str]] = (),
 ) -> Iterator[InputFile | Rejected]:
     """Every input named by ``paths``, in order, each as bytes or a reason it has none.
 
     A file reached twice (a folder and a glob overlapping) is read once.
     ``stdin`` replaces ``sys.stdin.buffer`` for ``-`` (tests, the API).
+    Files in ``skip`` (the store's own database files) are passed over quietly.
     """
     config = config or SourceConfig()
-    done: set[str] = set()
+    done: set[str] = {os.path.realpath(path) for path in skip}
     for given in map(os.fspath, paths):
         if given == STDIN:
             yield from _read_stdin(stdin, config)

@@ -36,6 +36,12 @@ class StoreBase:
             except sqlite3.DatabaseError as exc:
                 raise StoreError(f"{self.path} is not a usable dossier database: {exc}") from exc
 
+    def files(self) -> list[str]:
+        """The files SQLite keeps for this store (none in memory), so ingest can skip them."""
+        if self.path == ":memory:":
+            return []
+        return [self.path + suffix for suffix in ("", "-wal", "-shm", "-journal")]
+
     def close(self) -> None:
         self.conn.close()
 

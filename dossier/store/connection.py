@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 from dossier.errors import StoreError
+from dossier.store.migrations import foreign_tables
 
 DEFAULT_DB = "dossier.db"
 
@@ -28,12 +29,30 @@ def connect(path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> sqlite
         conn.row_factory = sqlite3.Row
         conn.execute("PRAGMA busy_timeout = 30000")
         conn.execute("PRAGMA foreign_keys = ON")
+        _refuse_foreign(conn, target)
         if not read_only and target != ":memory:":
             _use_wal(conn)
             conn.execute("PRAGMA synchronous = NORMAL")
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"cannot open database {target}: {exc}") from exc
     return conn
+
+
+def _refuse_foreign(conn: sqlite3.Connection, target: str) -> None:
+    """Refuse another application's SQLite file before anything (WAL mode, tables) changes it.
+
+    A dossier database is either empty (new) or has the ``_migrations`` log;
+    anything else is someone else's data, and ``--db`` was probably a slip.
+    """
+    others = foreign_tables(conn)
+    if not others:
+        return
+    conn.close()
+    shown = ", ".join(others[:5]) + (", ..." if len(others) > 5 else "")
+    raise StoreError(
+        f"{target} is not a dossier database (it holds tables {shown} and no dossier "
+        "migration log); refusing to change it. Pass --db a new file or a dossier store."
+    )
 
 
 def _use_wal(conn: sqlite3.Connection, *, wait_s: float = 30.0) -> None:

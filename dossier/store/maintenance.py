@@ -15,6 +15,7 @@ imported store answers exactly like the original.
 from __future__ import annotations
 
 import base64
+import binascii
 import gzip
 import json
 import sqlite3
@@ -203,7 +204,17 @@ def _encode(value: Any) -> Any:
 
 
 def _decode(value: Any) -> Any:
-    return base64.b64decode(value["$b64"]) if isinstance(value, dict) else value
+    """A value as written by :func:`_encode`; anything else an export cannot hold is refused."""
+    if isinstance(value, dict):
+        if set(value) != {"$b64"} or not isinstance(value["$b64"], str):
+            raise ValueError("an object value that is not {\"$b64\": \"...\"}")
+        try:
+            return base64.b64decode(value["$b64"], validate=True)
+        except binascii.Error as exc:
+            raise ValueError(f"bad base64 ({exc})") from exc
+    if isinstance(value, list):
+        raise ValueError("a list value (no column holds one)")
+    return value
 
 
 def table_rows(conn: sqlite3.Connection, table: str) -> Iterator[dict[str, Any]]:
@@ -234,6 +245,8 @@ def export_store(store: StoreBase, path: str | Path) -> dict[str, int]:
     conn = store.conn
     counts: dict[str, int] = {}
     partial = Path(f"{path}.partial")
+    if not partial.parent.is_dir():
+        raise StoreError(f"cannot write {path}: folder {partial.parent} does not exist")
     conn.execute("BEGIN")
     try:
         tables = data_tables(conn)
@@ -249,6 +262,8 @@ def export_store(store: StoreBase, path: str | Path) -> dict[str, int]:
                     counts[table] += 1
             out.write(json.dumps({"end": True, "rows": sum(counts.values())}) + "\n")
         partial.replace(path)  # a crashed export never leaves a file that looks whole
+    except OSError as exc:
+        raise StoreError(f"cannot write {path}: {exc.strerror or exc}") from exc
     finally:
         conn.rollback()
         partial.unlink(missing_ok=True)
@@ -258,10 +273,16 @@ def export_store(store: StoreBase, path: str | Path) -> dict[str, int]:
 def _read_header(lines: Iterator[str], path: str | Path) -> dict[str, Any]:
     try:
         header = json.loads(next(lines))
+    except UnicodeDecodeError:
+        raise  # import_store names it
     except (StopIteration, ValueError) as exc:
         raise StoreError(f"{path}: not a dossier export (no header line)") from exc
     if not isinstance(header, dict) or header.get("dossier_export") != EXPORT_VERSION:
         raise StoreError(f"{path}: not a dossier export of version {EXPORT_VERSION}")
+    for key in ("tables", "migrations"):
+        value = header.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise StoreError(f"{path}: header field {key!r} is not a list of names")
     unknown = set(header.get("migrations", [])) - {name for name, _ in MIGRATIONS}
     if unknown:
         raise StoreError(f"{path}: made by a newer dossier (migrations {sorted(unknown)})")
@@ -277,23 +298,47 @@ def import_store(store: StoreBase, path: str | Path) -> dict[str, int]:
     try:
         with _open(path, "r") as handle, store.batch():
             lines = iter(handle)
-            named = set(_read_header(lines, path)["tables"])
+            named = set(_read_header(lines, path).get("tables", []))
             tables = {t: set(_columns(conn, t)[0]) for t in data_tables(conn) if t in named}
             end = None
             for number, line in enumerate(lines, 2):
                 if end is not None:
                     raise StoreError(f"{path}: line {number} follows the end line")
                 if line.startswith('{"end"'):
-                    end = json.loads(line)
+                    end = _end_line(line, number, path)
                     continue
-                record = _record(line, number, path, tables)
-                _insert(conn, record["t"], {k: _decode(v) for k, v in record["r"].items()})
-                counts[record["t"]] = counts.get(record["t"], 0) + 1
+                table = _import_line(conn, line, number, path, tables)
+                counts[table] = counts.get(table, 0) + 1
             if end is None or end.get("rows") != sum(counts.values()):
                 raise StoreError(f"{path}: export is truncated (no end line or rows missing)")
+    except UnicodeDecodeError as exc:
+        raise StoreError(f"cannot import {path}: not UTF-8 text ({exc.reason})") from exc
     except (OSError, EOFError, sqlite3.DatabaseError) as exc:
         raise StoreError(f"cannot import {path}: {exc}") from exc
     return counts
+
+
+def _end_line(line: str, number: int, path: str | Path) -> dict[str, Any]:
+    try:
+        end = json.loads(line)
+    except ValueError as exc:
+        raise StoreError(f"{path}: line {number} (the end line) is not JSON ({exc})") from exc
+    if not isinstance(end, dict):
+        raise StoreError(f"{path}: line {number} is not a valid end line")
+    return end
+
+
+def _import_line(
+    conn: sqlite3.Connection, line: str, number: int, path: str | Path,
+    tables: dict[str, set[str]],
+) -> str:
+    """Insert one row line; return its table. Any bad value names the line it is on."""
+    record = _record(line, number, path, tables)
+    try:
+        _insert(conn, record["t"], {k: _decode(v) for k, v in record["r"].items()})
+    except (ValueError, sqlite3.Error) as exc:
+        raise StoreError(f"{path}: line {number} ({record['t']}): {exc}") from exc
+    return record["t"]
 
 
 def _record(

@@ -26,6 +26,18 @@ def migration(name: str) -> Callable[[Migration], Migration]:
     return register
 
 
+def foreign_tables(conn: sqlite3.Connection) -> list[str]:
+    """The tables of a database that is not dossier's ([] for a new or a dossier one).
+
+    A dossier database always has ``_migrations``: it is created before anything else.
+    """
+    names = [r[0] for r in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+        "ORDER BY name"
+    )]
+    return [] if not names or "_migrations" in names else names
+
+
 def apply_migrations(conn: sqlite3.Connection) -> list[str]:
     """Apply every migration not yet recorded; return the names applied.
 
