@@ -141,3 +141,24 @@ def test_ingest_over_http_with_the_flag(tmp_path):
         assert c.get("/api/search", params={"q": "dock workers"}).json()["total"] == 1
         (hit,) = c.get("/api/search", params={"q": "dock workers"}).json()["items"]
         assert c.get(f"/api/articles/{hit['id']}").json()["story_id"]  # processed too
+
+
+PAGED = ["/api/articles", "/api/stories", "/api/entities", "/api/search?q=bomb",
+         "/api/exports/articles.json", "/api/exports/stories.csv", "/", "/articles", "/entities",
+         "/search?q=bomb"]
+
+
+@pytest.mark.parametrize("path", PAGED)
+@pytest.mark.parametrize("offset", [2**63, 2**64 + 5, -1])
+def test_out_of_range_offsets_are_rejected_not_500(client, path, offset):
+    sep = "&" if "?" in path else "?"
+    response = client.get(f"{path}{sep}offset={offset}")
+    assert response.status_code == 422, (path, response.status_code)
+
+
+@pytest.mark.parametrize("path", PAGED)
+def test_the_largest_offset_allowed_gives_an_empty_page(client, path):
+    from dossier.api.deps import MAX_OFFSET
+
+    sep = "&" if "?" in path else "?"
+    assert client.get(f"{path}{sep}offset={MAX_OFFSET}").status_code == 200

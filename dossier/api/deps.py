@@ -17,6 +17,13 @@ def get_store(request: Request) -> Store:
     return request.app.state.pool.get()
 
 
+#: Largest ``offset`` accepted: past any store's size, and far from SQLite's 64-bit
+#: integers (``offset`` 2**63 used to overflow them into a 500).
+MAX_OFFSET = 10**12
+#: ``offset`` as every paged endpoint takes it: bounded at both ends, so a bad one is a 422.
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")]
+
+
 @dataclass(frozen=True)
 class Paging:
     limit: int
@@ -25,7 +32,7 @@ class Paging:
 
 def paging(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")] = 50,
-    offset: Annotated[int, Query(ge=0, description="Items to skip.")] = 0,
+    offset: Offset = 0,
 ) -> Paging:
     return Paging(limit, offset)
 

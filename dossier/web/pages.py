@@ -18,14 +18,13 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from dossier.api import views
-from dossier.api.deps import DateQuery, StoreDep
+from dossier.api.deps import DateQuery, Offset, StoreDep
 from dossier.clean.identity import is_valid_url
 from dossier.web.timeline import layout
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 PER_PAGE = 20
 RENDER_THREADS = 4
-Offset = Annotated[int, Query(ge=0)]
 
 router = APIRouter(include_in_schema=False)
 

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
 from dossier.api import exports, views
-from dossier.api.deps import DateQuery, StoreDep
+from dossier.api.deps import DateQuery, Offset, StoreDep
 
 router = APIRouter(tags=["exports"])
 Fmt = Literal["json", "csv", "md"]
@@ -23,7 +23,7 @@ def _download(body: str, fmt: str, name: str) -> Response:
 @router.get("/exports/articles.{fmt}", summary="Articles as JSON, CSV or Markdown")
 def export_articles(fmt: Fmt, store: StoreDep, outlet: str | None = None,
                     since: DateQuery = None, until: DateQuery = None, story: str | None = None,
-                    limit: ExportLimit = 1000, offset: Annotated[int, Query(ge=0)] = 0
+                    limit: ExportLimit = 1000, offset: Offset = 0
                     ) -> Response:
     data = views.article_list(store, outlet=outlet, since=since, until=until, story=story,
                               limit=limit, offset=offset)
@@ -33,7 +33,7 @@ def export_articles(fmt: Fmt, store: StoreDep, outlet: str | None = None,
 
 @router.get("/exports/stories.{fmt}", summary="Stories as JSON, CSV or Markdown")
 def export_stories(fmt: Fmt, store: StoreDep, limit: ExportLimit = 1000,
-                   offset: Annotated[int, Query(ge=0)] = 0) -> Response:
+                   offset: Offset = 0) -> Response:
     data = views.story_list(store, limit=limit, offset=offset)
     body = exports.table(data["items"], exports.STORY_COLUMNS, fmt, "Stories")
     return _download(body, fmt, "stories")
