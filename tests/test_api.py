@@ -143,6 +143,15 @@ def test_ingest_over_http_with_the_flag(tmp_path):
         assert c.get(f"/api/articles/{hit['id']}").json()["story_id"]  # processed too
 
 
+@pytest.mark.parametrize("name", ["a\x00b.txt", "line\nbreak.txt", "é" * 150 + ".txt"])
+def test_upload_names_a_file_system_refuses_are_a_400(tmp_path, name):
+    db = build_seed_store(tmp_path / "up.db")
+    with TestClient(create_app(db, allow_ingest=True)) as c:
+        response = c.post("/api/ingest", params={"name": name}, content=b"Some text here.")
+        assert response.status_code == 400, response.text
+        assert "bad upload name" in response.json()["error"]["message"]
+
+
 PAGED = ["/api/articles", "/api/stories", "/api/entities", "/api/search?q=bomb",
          "/api/exports/articles.json", "/api/exports/stories.csv", "/", "/articles", "/entities",
          "/search?q=bomb"]

@@ -28,12 +28,29 @@ async def ingest_file(request: Request,
     if not request.app.state.allow_ingest:
         raise HTTPException(403, "ingest over HTTP is disabled; start the server with "
                                  "--allow-ingest to enable it")
+    problem = _bad_name(name)
+    if problem:
+        raise HTTPException(400, f"bad upload name {name!r}: {problem}")
     body = await request.body()
     if len(body) > MAX_BODY:
         raise HTTPException(413, f"body larger than {MAX_BODY} bytes")
     from starlette.concurrency import run_in_threadpool
 
     return await run_in_threadpool(_ingest_bytes, request.app.state, name, body, process)
+
+
+#: File systems refuse longer names (bytes, not characters: "é" is two).
+MAX_NAME_BYTES = 255
+
+
+def _bad_name(name: str) -> str | None:
+    """Why ``name`` cannot be a file name here, or None: a NUL or another control
+    character, or more than ``MAX_NAME_BYTES`` bytes once encoded (it used to be a 500)."""
+    if any(ord(ch) < 32 or ord(ch) == 127 for ch in name):
+        return "control characters are not allowed"
+    if len(PurePath(name).name.encode("utf-8", "surrogatepass")) > MAX_NAME_BYTES:
+        return f"longer than {MAX_NAME_BYTES} bytes"
+    return None
 
 
 def _ingest_bytes(state: Any, name: str, body: bytes, process: bool) -> dict[str, Any]:
