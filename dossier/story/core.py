@@ -74,15 +74,20 @@ def core_clauses(clauses: list[Clause]) -> list[int]:
         shared = set(terms(c.text)) & sig.keys()
         if len(shared) < CORE_WORDS or sum(sig[w] for w in shared) < CORE_SCORE:
             continue
-        if not c.headline and not any(_common_word(c.text, w) for w in shared):
+        if not c.headline and not shared & _common_terms(c.text):
             continue  # a headline of core names is about the core event; a sentence may not be
         out.append(c.index)
     return out
 
 
-def _common_word(text: str, term: str) -> bool:
-    """Whether ``term`` occurs as a lowercase word (a deed or office, not a name)."""
-    return any(w.islower() and terms(w) == [term] for w in re.findall(r"[\w’'-]+", text))
+def _common_terms(text: str) -> set[str]:
+    """Terms that occur as a lowercase word (a deed or office, not a name)."""
+    out = set()
+    for word in re.findall(r"[\w’'-]+", text):
+        found = terms(word) if word.islower() else []
+        if len(found) == 1:
+            out.add(found[0])
+    return out
 
 
 def gather_core(groups: list[list[int]], clauses: list[Clause]) -> list[list[int]]:
