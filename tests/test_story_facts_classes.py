@@ -107,3 +107,28 @@ def test_one_outlet_under_several_urls_is_counted_once():
     dossier = _dossier(TAKEOVER, outlets={i: "" for i in range(5)}, urls=urls)
     assert dossier.facts[0].corroboration == 2
     assert len(dossier.outlets) == 2
+
+
+COACH = [
+    ("Harbor City sack coach Dana Merritt",
+     "Harbor City fired their head coach Dana Merritt on Monday after one season. The club "
+     "finished ninth in the league."),
+    ("Merritt out as Harbor City coach",
+     "Dana Merritt was dismissed as Harbor City coach on Monday, the club said. Merritt had "
+     "signed a three-year contract last summer."),
+    ("Harbor City part ways with coach Merritt",
+     "Harbor City have parted ways with coach Dana Merritt after a single season in charge. "
+     "Fans had called for a change since the spring."),
+    ("Sports roundup",
+     "Results from the weekend.\nHarbor City Coach Dana Merritt was let go today, and the "
+     "search for a successor begins."),
+]
+
+
+def test_an_office_written_as_a_title_still_tells_the_core_event():
+    # "Coach Dana Merritt" capitalises the office that the other leads write as "coach":
+    # it is the deed's office, not a name, so the restatement joins the core fact.
+    dossier = _dossier(COACH)
+    let_go = _fact_with(dossier, "was let go today")
+    assert let_go and let_go[0].id == dossier.facts[0].id
+    assert dossier.facts[0].corroboration == len(COACH)

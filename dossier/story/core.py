@@ -11,8 +11,9 @@ The story's leads say what the core event is: the content words that recur in
 the headlines and first sentences of many articles (its *signature*: who,
 what, where). A clause telling the core event names at least two signature
 words, one of them a common word (the deed or the office, "arrested",
-"nominee"; names alone say who, not what, except in a headline), and clashes with nothing: not
-background, not another incident's counts. Such clauses become one fact.
+"nominee"; names alone say who, not what, except in a headline; an office some lead
+writes in lowercase counts when capitalised as a title, "Coach Jim O'Brien"), and
+clashes with nothing: not background, not another incident's counts. Such clauses become one fact.
 """
 
 from __future__ import annotations
@@ -67,6 +68,7 @@ def core_clauses(clauses: list[Clause]) -> list[int]:
     many of the core's words it repeats: it stays a fact apart.
     """
     sig = signature(clauses)
+    offices = _lowercase_in_leads(clauses, sig)
     out = []
     for c in clauses:
         if c.background or c.act in STATEMENT_ACTS:
@@ -74,9 +76,19 @@ def core_clauses(clauses: list[Clause]) -> list[int]:
         shared = set(terms(c.text)) & sig.keys()
         if len(shared) < CORE_WORDS or sum(sig[w] for w in shared) < CORE_SCORE:
             continue
-        if not c.headline and not shared & _common_terms(c.text):
+        if not c.headline and not shared & (_common_terms(c.text) | offices):
             continue  # a headline of core names is about the core event; a sentence may not be
         out.append(c.index)
+    return out
+
+
+def _lowercase_in_leads(clauses: list[Clause], sig: dict[str, float]) -> set[str]:
+    """Signature terms some lead writes as a lowercase word: common words, though a
+    clause may capitalise them as a title ("Coach Jim O'Brien", "Surgeon General")."""
+    out: set[str] = set()
+    for c in clauses:
+        if c.headline or c.position < LEAD_CLAUSES:
+            out |= _common_terms(c.text) & sig.keys()
     return out
 
 
