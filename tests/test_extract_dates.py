@@ -79,3 +79,19 @@ def test_tempeval_floor() -> None:
 
     s = evaluate(TEMPEVAL)
     assert s.relaxed_f1 > 0.88 and s.value_f1 > 0.72
+
+
+def test_a_full_date_with_no_space_after_the_comma_keeps_its_year() -> None:
+    # Some sites print "July 13,2009": without the year, an undated article guessed 2026.
+    assert _values("on July 13,2009 at 10:50 AM", None) == {"July 13,2009": "2009-07-13"}
+
+
+@pytest.mark.parametrize("text", ["featured on CBS This Morning and", "he told USA Today",
+                                  "on NBC’s Today show"])
+def test_a_paper_or_programme_named_today_is_not_a_date(text: str) -> None:
+    assert _values(text, "2009-07-14") == {}
+
+
+def test_a_sentence_opening_with_today_is_still_a_date() -> None:
+    assert _values("He spoke on Monday. Today the council met.", "2009-07-14")["Today"] == (
+        "2009-07-14")

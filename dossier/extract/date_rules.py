@@ -152,8 +152,9 @@ def _iso(m: re.Match[str], ctx: Ctx) -> Value | None:
     return ("DATE", m.group(0), "ISO date") if 1 <= mo <= 12 and 1 <= d <= 31 else None
 
 
-@rule(r"(?:(" + _WD + r"),?\s+(?:the\s+)?)?(" + _MON + r")\s*(" + _DAY + r")(?:,?\s+(" + _YEAR
-      + r"))?")
+# "July 13, 2009", "Jul 13 2009" and, as some sites print it, "July 13,2009".
+@rule(r"(?:(" + _WD + r"),?\s+(?:the\s+)?)?(" + _MON + r")\s*(" + _DAY + r")(?:(?:,\s*|\s+)("
+      + _YEAR + r"))?")
 def _month_day(m: re.Match[str], ctx: Ctx) -> Value | None:
     month, day = _month_num(m.group(2)), int(re.sub(r"\D", "", m.group(3)))
     if m.group(4):
@@ -239,8 +240,20 @@ def _rel_weekday(m: re.Match[str], ctx: Ctx) -> Value | None:
 _DEICTIC = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 
 
+#: A capitalised word just before, in the same sentence ("USA", "NBC's", "CBS").
+_NAME_BEFORE = re.compile(r"[A-Z][\w&'’-]*\s+$")
+
+
+def _in_a_name(m: re.Match[str], ctx: Ctx) -> bool:
+    """A capitalised "Today" / "This Morning" after a capitalised word names a paper or a
+    programme ("USA Today", "CBS This Morning"), not a day."""
+    return m.group(0)[0].isupper() and bool(_NAME_BEFORE.search(ctx.before))
+
+
 @rule(r"(today|tonight|yesterday|tomorrow)(?:\s+(" + _PART + r"))?", re.I)
 def _deictic(m: re.Match[str], ctx: Ctx) -> Value | None:
+    if _in_a_name(m, ctx):
+        return None
     word = m.group(1).lower()
     if ctx.anchor is None:
         return "DATE", "PRESENT_REF" if word in ("today", "tonight") else "XXXX-XX-XX", "no anchor"
@@ -251,7 +264,7 @@ def _deictic(m: re.Match[str], ctx: Ctx) -> Value | None:
 
 @rule(r"this\s+(" + _PART + r")", re.I)
 def _this_part(m: re.Match[str], ctx: Ctx) -> Value | None:
-    if ctx.anchor is None:
+    if ctx.anchor is None or _in_a_name(m, ctx):
         return None
     return "DATE", _ymd(ctx.anchor) + _part_suffix(m.group(1)), "part of the anchor day"
 

@@ -57,16 +57,17 @@ def extract_dates(text: str, anchor: str | None) -> list[DateMention]:
     return out
 
 
-def infer_anchor(text: str) -> tuple[str | None, str]:
+def infer_anchor(text: str, ref_year: int | None = None) -> tuple[str | None, str]:
     """An anchor date from the text itself, with the reason, when no publication date.
 
     A weekday stated with a month-day ("Sunday, Oct. 23") fixes the year up to a
     few candidates; we take the one nearest to any full date the text states,
-    else nearest to (not after) today. Failing that, the latest full date stated.
+    else to ``ref_year`` (the story's, when the caller knows it), else nearest to
+    (not after) today. Failing that, the latest full date stated.
     """
     full = [d for d in extract_dates(text, None) if re.fullmatch(r"\d{4}-\d\d-\d\d", d.value)]
     years = [int(d.value[:4]) for d in full]
-    ref = max(years) if years else dt.date.today().year
+    ref = max(years) if years else ref_year or dt.date.today().year
     for m in re.finditer(r"(" + _WD + r"),?\s+(?:the\s+)?(" + _MON + r")\s*(" + _DAY + r")\b",
                          text):
         wd = tw.WEEKDAYS[m.group(1).lower()]

@@ -15,6 +15,7 @@ from dossier.model import (
     Fact,
     Story,
 )
+from dossier.story.anchor import article_dates, story_year
 from dossier.story.background import Frame, mark_background
 from dossier.story.clauses import ArticleContext, Clause, article_clauses, article_context
 from dossier.story.contradictions import find_contradictions
@@ -101,8 +102,9 @@ def prepare(
     chosen = sorted(
         (a for a in articles if a.id in wanted), key=lambda a: (a.published or "", a.id))
     order = {a.id: i for i, a in enumerate(chosen)}
-    contexts = [
-        article_context(a, outlet_of(a), outlet_of(a), extractions.get(a.id)) for a in chosen]
+    year = story_year(chosen, _stated_dates(chosen, extractions))
+    contexts = [article_context(a, outlet_of(a), outlet_of(a), extractions.get(a.id), year)
+                for a in chosen]
     clauses: list[Clause] = []
     for ctx in contexts:
         clauses.extend(article_clauses(ctx, len(clauses)))
@@ -123,6 +125,19 @@ def prepare(
         clause.credited = credited_key(clause.text, keys)
     return Matching(chosen, contexts, clauses, matrix, scored, group(clauses, scored, matrix),
                     copies, keys)
+
+
+def _stated_dates(articles: list[Article], extractions: dict[str, Extraction]
+                  ) -> dict[str, list]:
+    """Each article's dates as extracted, for ``story_year`` to read the years written out;
+    only asked of undated stories, where publication dates cannot say the year."""
+    if any(a.published for a in articles):
+        return {}
+    out = {}
+    for a in articles:
+        extraction = extractions.get(a.id)
+        out[a.id] = list(extraction.dates) if extraction else article_dates(a, None, None)
+    return out
 
 
 def _name_people(

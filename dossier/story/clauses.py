@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from dossier.model import Article, DateMention, Extraction, Quote, Span
 from dossier.story import text as T
 from dossier.story.actions import Action, find_action
+from dossier.story.anchor import article_dates
 from dossier.story.counts import find_counts
 from dossier.story.places import is_place
 
@@ -114,10 +115,13 @@ _HONORIFIC_SURNAME = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sir|Dame)\.?\s+([A-Z][\w’'
 
 
 def article_context(
-    article: Article, outlet: str, source: str, extraction: Extraction | None
+    article: Article, outlet: str, source: str, extraction: Extraction | None,
+    year: int | None = None,
 ) -> ArticleContext:
-    """Collect the names, roles and dates of one article once, for all its clauses."""
-    ctx = ArticleContext(article, outlet, source, extraction, _dates(article, extraction))
+    """Collect the names, roles and dates of one article once, for all its clauses;
+    ``year`` is the story's (``anchor.story_year``), for an undated article's dates."""
+    ctx = ArticleContext(article, outlet, source, extraction,
+                         article_dates(article, extraction, year))
     text = article.text
     honored = set(_HONORIFIC_SURNAME.findall(text))
     persons = [n for _, n in T.names(text) if 2 <= len(n.split()) <= 3 and n.split()[-1] in honored]
@@ -132,16 +136,6 @@ def article_context(
     for name in sorted(set(persons), key=len):
         ctx.surnames[name.split()[-1]] = name
     return ctx
-
-
-def _dates(article: Article, extraction: Extraction | None) -> list[DateMention]:
-    if extraction and extraction.dates:
-        return list(extraction.dates)
-    try:
-        from dossier.extract.dates import extract_dates
-    except ImportError:  # extraction stage absent: dated facts come only from extraction
-        return []
-    return extract_dates(article.text, article.published)
 
 
 def article_clauses(ctx: ArticleContext, start_index: int) -> list[Clause]:
