@@ -22,6 +22,8 @@ _CLAUSE_VERBS = (
     "reiterated", "declared", "injured", "killed", "wounded", "destroyed", "claimed", "promised",
     "confirmed", "asked", "offered", "threatened", "vowed", "stressed", "argued", "noted",
 )
+#: "J", "a.j", "j.r.r" (the period stripped): initials, not the end of a sentence.
+_INITIALS = re.compile(r"[a-z](?:\.[a-z])*")
 _SENT_END = re.compile(r"[.!?][\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
 _CLAUSE_BREAKS = [
     re.compile(r";\s+"),
@@ -62,7 +64,7 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
         for m in _SENT_END.finditer(line):
             word = re.search(r"([\w.]+)$", line[: m.start()])
             token = (word.group(1) if word else "").lower().rstrip(".")
-            if token in _ABBREV or (len(token) == 1 and token.isalpha()):
+            if token in _ABBREV or _INITIALS.fullmatch(token):
                 continue
             yield from _trimmed(text, cut, start + m.end())
             cut = start + m.end()

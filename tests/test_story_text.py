@@ -1,0 +1,23 @@
+"""Sentence splitting for the dossier builder (works without the trained pipeline)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dossier.story.text import sentences
+
+
+def _split(text: str) -> list[str]:
+    return [text[a:b] for a, b in sentences(text)]
+
+
+@pytest.mark.parametrize("name", ["A.J. Smith", "J.R.R. Tolkien", "J. Smith"])
+def test_initials_do_not_end_a_sentence(name: str) -> None:
+    text = f"The club knew, general manager {name} said. He added nothing."
+    assert _split(text) == [f"The club knew, general manager {name} said.", "He added nothing."]
+
+
+def test_abbreviations_stay_and_real_ends_split() -> None:
+    text = "Mr. Wallace met Gen. Ortiz in the U.S. capital. They spoke for an hour!\nNext line"
+    assert _split(text) == ["Mr. Wallace met Gen. Ortiz in the U.S. capital.",
+                            "They spoke for an hour!", "Next line"]
