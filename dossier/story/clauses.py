@@ -126,11 +126,15 @@ def article_context(
     honored = set(_HONORIFIC_SURNAME.findall(text))
     persons = [n for _, n in T.names(text) if 2 <= len(n.split()) <= 3 and n.split()[-1] in honored]
     if extraction:
-        persons += [e.name for e in extraction.entities if e.type == "PERSON"]
-        for entity in extraction.entities:  # "The Defense Secretary" = Ben Wallace
-            for role in entity.roles if entity.type == "PERSON" else ():
+        people = [e for e in extraction.entities
+                  if e.type == "PERSON" and T.names_a_person(e.name)]
+        persons += [e.name for e in people]
+        for entity in people:  # "The Defense Secretary" = Ben Wallace
+            for role in entity.roles:
                 ctx.roles.setdefault(_role_key(role), entity.name)
     for role, name in T.role_names(text):
+        if not T.names_a_person(name):  # "principal advisor Hurricane Katrina"
+            continue
         ctx.roles.setdefault(_role_key(role), name)
         persons.append(name)
     for name in sorted(set(persons), key=len):

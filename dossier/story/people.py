@@ -32,13 +32,90 @@ def key_people(
             roles[canonical_name(full, entities)].append(role)
         if ctx.extraction:
             for entity in ctx.extraction.entities:
-                if entity.type == "PERSON":
+                if entity.type == "PERSON" and T.names_a_person(entity.name):
                     roles[canonical_name(entity.name, entities)].extend(entity.roles)
+    lowercase = {w for ctx in contexts for w in re.findall(r"\b[a-z]+\b", ctx.article.text)}
+    for merge in (lambda names: _prefixed_names(names, lowercase), _fuller_names):
+        for short, full in merge(list(articles)).items():
+            if short in articles and full in articles:
+                articles[full] |= articles.pop(short)
+                mentions[full] += mentions.pop(short)
+                roles[full] += roles.pop(short, [])
     ranked = sorted(articles, key=lambda n: (-len(articles[n]), -mentions[n], n))
-    return [
-        KeyPerson(n, tuple(dict.fromkeys(roles[n])), len(articles[n]), mentions[n])
-        for n in ranked[:MAX_PEOPLE]
-    ]
+    return [KeyPerson(n, clean_roles(roles[n]), len(articles[n]), mentions[n])
+            for n in ranked[:MAX_PEOPLE]]
+
+
+def _prefixed_names(names: list[str], lowercase: set[str]) -> dict[str, str]:
+    """Name -> the name it is with a common word in front, as headlines capitalise it:
+    "Named Maurice Cheeks", "Manager Billy King" (the story writes "named" and "manager"
+    in lowercase elsewhere). The rest must be a name of two words or more that the
+    story also uses, so "Mark Carney" never becomes "Carney"."""
+    known = set(names)
+    out = {}
+    for name in names:
+        first, _, rest = name.partition(" ")
+        if first.lower() in lowercase and len(rest.split()) >= 2 and rest in known:
+            out[name] = rest
+    return out
+
+
+def _fuller_names(names: list[str]) -> dict[str, str]:
+    """Short name -> the one fuller name of the story it must be: "Obama" -> "Barack Obama",
+    "Regina M. Benjamin" -> "Regina Benjamin" (same surname, its other words there; or
+    the same name once its initials are dropped). Without linked entities the story's
+    own names are the only evidence; a surname two people share ("Jackson" beside
+    Vincent and Jesse Jackson) stays apart."""
+    def core(name: str) -> list[str]:
+        return [w for w in name.split() if not re.fullmatch(r"[A-Z]\.?", w)]
+
+    out = {}
+    for short in names:
+        words = core(short)
+        if not words:
+            continue
+        fuller = {n for n in names if n != short and core(n)[-1:] == words[-1:]
+                  and set(words) <= set(core(n)) and len(core(n)) > len(words)}
+        if len(fuller) == 1:
+            out[short] = fuller.pop()
+        elif not fuller and len(words) < len(short.split()):  # "Regina M. Benjamin"
+            same = [n for n in names if n != short and n.split() == words]
+            if len(same) == 1:
+                out[short] = same[0]
+    return out
+
+
+#: Words that make a "role" a piece of a sentence: "when king hired", "is fourth head
+#: coach since", "president obama had asked cnn dr.".
+_CLAUSE_WORDS = frozenset({"is", "was", "are", "were", "be", "been", "has", "had", "have",
+                           "when", "who", "which", "that", "since", "after", "before", "said",
+                           "says", "asked", "told", "will", "would", "in", "on", "at", "for",
+                           "from", "by", "with", "maybe", "also", "am", "pm", "a.m.", "p.m."})
+#: "-ed" / "-ing" words that do belong in an office: "retired general", "acting president".
+_OFFICE_PARTICIPLES = frozenset({
+    "retired", "elected", "designated", "appointed", "disgraced", "embattled", "newly-elected",
+    "acting", "outgoing", "incoming", "managing", "leading", "ruling", "governing",
+    "presiding", "reigning", "serving", "sitting", "founding", "visiting", "coaching",
+})
+
+
+def clean_roles(roles: list[str]) -> tuple[str, ...]:
+    """The roles worth printing, in the order seen: offices, not sentence pieces, each once
+    however it is cased or worded ("chairman of Comcast-Spectacor" = "chairman comcast-
+    spectacor"; the cased spelling wins)."""
+    kept: dict[str, str] = {}
+    for role in roles:
+        words = role.lower().rstrip(".").split()
+        if not words or any(w in _CLAUSE_WORDS for w in words):
+            continue
+        if "of" in words and any(w in T.ROLE_WORDS for w in words[words.index("of"):]):
+            continue  # "policies of President": the office comes after what it is of
+        if any(w.endswith(("ed", "ing")) and w not in _OFFICE_PARTICIPLES for w in words):
+            continue
+        key = " ".join(w for w in words if w not in _FILLER)
+        if key not in kept or (kept[key].islower() and not role.islower()):
+            kept[key] = role
+    return tuple(kept.values())
 
 
 def known_person(name: str) -> bool:

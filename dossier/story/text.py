@@ -184,3 +184,48 @@ def role_names(text: str) -> list[tuple[str, str]]:
         if len(name.split()) >= 2 and name.split()[0][0].isupper():
             out.append((role, name))
     return out
+
+
+#: Last words that make a capitalised name a thing, not someone who can act or speak:
+#: "MacArthur Fellowship", "World Championship", "National Caring Award".
+_THING_HEADS = frozenset({
+    "award", "awards", "prize", "fellowship", "championship", "championships", "medal",
+    "trophy", "olympics", "festival", "tournament", "exhibition", "program", "programme",
+    "treaty", "rights", "services", "affairs", "relations", "studies", "sciences",
+})
+#: Last words of a body's name: it may act and speak, but it is not a person.
+_BODY_HEADS = frozenset({
+    "league", "conference", "foundation", "association", "institute", "university",
+    "college", "school", "center", "centre", "hospital", "museum", "council", "committee",
+    "commission", "party", "fund", "project", "agency", "company", "network", "department",
+    "ministry", "administration", "authority", "forces", "army", "police", "patrol", "guard",
+})
+#: First words of named storms, operations and the like: "Hurricane Katrina".
+_THING_FIRST = frozenset({"hurricane", "typhoon", "cyclone", "storm", "tropical", "operation",
+                          "hire", "sign", "breaking"})
+_NOT_SURNAME = frozenset({"dr", "mr", "mrs", "ms", "i", "he", "she", "we", "they", "it"})
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:an|ean|ian|ese|ish|ic|i)$")
+
+
+def _words_of(name: str) -> list[str]:
+    return [w for w in (w.strip(".,’'\"") for w in name.split()) if w]
+
+
+def names_a_thing(name: str) -> bool:
+    """Whether a capitalised name is an award, event or storm, a people ("African
+    American"), a headline verb before a name ("Hire Maurice Cheeks") or a sentence
+    piece ("Sometimes I"): nothing that acts or speaks."""
+    words = _words_of(name)
+    if not words:
+        return True
+    if words[-1].lower() in _THING_HEADS or words[0].lower() in _THING_FIRST:
+        return True
+    if words[-1].lower() in _NOT_SURNAME:  # "Nominee Dr", "Sometimes I"
+        return True
+    return len(words) == 2 and all(_DEMONYM.fullmatch(w) for w in words)
+
+
+def names_a_person(name: str) -> bool:
+    """Whether a name the tagger calls a person can be one: not a thing, not a body."""
+    words = _words_of(name)
+    return not names_a_thing(name) and words[-1].lower() not in _BODY_HEADS

@@ -1,0 +1,63 @@
+"""Key people and fact labels: persons, not awards, storms, bodies or sentence pieces;
+one entry per person; roles that are offices (failures read on ECB+ dev dossiers)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dossier.model import Article, Story
+from dossier.story import build_dossier
+from dossier.story.people import _fuller_names, _prefixed_names, clean_roles
+from dossier.story.text import names_a_person, names_a_thing
+
+
+@pytest.mark.parametrize("name", ["Hurricane Katrina", "MacArthur Fellowship", "African American",
+                                  "National Caring Award", "Hire Maurice Cheeks", "Nominee Dr",
+                                  "Sometimes I", "World Championship"])
+def test_things_are_not_people(name: str) -> None:
+    assert names_a_thing(name) and not names_a_person(name)
+
+
+@pytest.mark.parametrize("name", ["Regina Benjamin", "Brian", "Doris Day", "Margaret Court",
+                                  "Sebastian Coe", "Jim O'Brien"])
+def test_people_are_people(name: str) -> None:
+    assert names_a_person(name) and not names_a_thing(name)
+
+
+def test_a_body_may_speak_but_is_not_a_person() -> None:
+    name = "White House National Security Council"
+    assert not names_a_thing(name) and not names_a_person(name)
+
+
+def test_roles_are_offices_each_once() -> None:
+    roles = ["when king hired", "is fourth head coach since", "chairman of Comcast-Spectacor",
+             "chairman comcast-spectacor", "president obama had asked cnn dr.", "pm president",
+             "acting president", "firing head coach", "policies of President", "team president"]
+    assert clean_roles(roles) == ("chairman of Comcast-Spectacor", "acting president",
+                                  "team president")
+
+
+def test_short_and_prefixed_names_join_the_full_name() -> None:
+    assert _fuller_names(["Obama", "Barack Obama", "Regina M. Benjamin", "Regina Benjamin"]) == {
+        "Obama": "Barack Obama", "Regina M. Benjamin": "Regina Benjamin"}
+    # A surname two people share stays apart.
+    assert _fuller_names(["Jackson", "Vincent Jackson", "Jesse Jackson"]) == {}
+    lowercase = {"named", "manager", "mark"}
+    assert _prefixed_names(["Named Maurice Cheeks", "Maurice Cheeks", "Mark Carney", "Carney"],
+                           lowercase) == {"Named Maurice Cheeks": "Maurice Cheeks"}
+
+
+def test_key_people_of_a_story_name_each_person_once() -> None:
+    rows = [
+        ("Harbor names Dana Merritt coach", "Harbor City named Dana Merritt as coach. "
+         "Club president Ava Lund said Mrs. Merritt had the board's trust."),
+        ("Merritt takes over at Harbor", "Dana Merritt takes over the team. Merritt coached "
+         "at Kestrel for six years, club president Ava Lund said."),
+        ("Harbor turns to Merritt", "Named Dana Merritt is the club's new coach, Lund said."),
+    ]
+    articles = [Article(id=f"a{i}", title=t, text=f"{t}\n{b}", outlet=f"Outlet {i}",
+                        published="2024-05-01") for i, (t, b) in enumerate(rows)]
+    dossier = build_dossier(Story(id="s", article_ids=[a.id for a in articles]), articles, {})
+    names = [p.name for p in dossier.people]
+    assert "Dana Merritt" in names and "Ava Lund" in names
+    assert not [n for n in names if n != "Dana Merritt" and "Merritt" in n], names
