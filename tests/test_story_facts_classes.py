@@ -132,3 +132,11 @@ def test_an_office_written_as_a_title_still_tells_the_core_event():
     let_go = _fact_with(dossier, "was let go today")
     assert let_go and let_go[0].id == dossier.facts[0].id
     assert dossier.facts[0].corroboration == len(COACH)
+
+
+def test_an_outlet_spelled_two_ways_is_listed_once() -> None:
+    outlets = {0: "Harbor Ledger", 1: "harbor ledger", 2: "Calder Post", 3: "HARBOR LEDGER"}
+    dossier = _dossier(TAKEOVER[:4], outlets=outlets)
+    assert dossier.outlets == ["Calder Post", "Harbor Ledger"]
+    assert {a.outlet for a in dossier.articles} == {"Calder Post", "Harbor Ledger"}
+    assert sorted(dossier.facts[0].reported_by) == ["Calder Post", "Harbor Ledger"]

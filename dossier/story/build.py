@@ -20,7 +20,7 @@ from dossier.story.background import Frame, mark_background
 from dossier.story.clauses import ArticleContext, Clause, article_clauses, article_context
 from dossier.story.contradictions import find_contradictions
 from dossier.story.core import gather_core
-from dossier.story.corroboration import credited_key, detect_copies, outlet_of, source_keys
+from dossier.story.corroboration import credited_key, detect_copies, outlet_names, source_keys
 from dossier.story.facts import boost, group, make_fact
 from dossier.story.merge import merge_groups
 from dossier.story.people import StoryRoles, canonical_name, key_people, resolve_role, story_roles
@@ -59,9 +59,9 @@ def build_dossier(
         title=story.title or central_title(chosen),
         first_date=story.first_date or min(published, default=None),
         last_date=story.last_date or max(published, default=None),
-        outlets=sorted({outlet_of(a) for a in chosen}),
+        outlets=sorted({m.outlets[a.id] for a in chosen}),
         articles=[
-            DossierArticle(a.id, outlet_of(a), a.title, a.url, a.published, copies.get(a.id))
+            DossierArticle(a.id, m.outlets[a.id], a.title, a.url, a.published, copies.get(a.id))
             for a in chosen
         ],
         facts=facts,
@@ -88,6 +88,8 @@ class Matching:
     groups: list[list[int]]
     copies: dict[str, str | None]
     keys: dict[str, str]
+    #: Article id -> its outlet's display name, one spelling per outlet.
+    outlets: dict[str, str]
 
 
 def prepare(
@@ -103,7 +105,8 @@ def prepare(
         (a for a in articles if a.id in wanted), key=lambda a: (a.published or "", a.id))
     order = {a.id: i for i, a in enumerate(chosen)}
     year = story_year(chosen, _stated_dates(chosen, extractions))
-    contexts = [article_context(a, outlet_of(a), outlet_of(a), extractions.get(a.id), year)
+    outlets = outlet_names(chosen)
+    contexts = [article_context(a, outlets[a.id], outlets[a.id], extractions.get(a.id), year)
                 for a in chosen]
     clauses: list[Clause] = []
     for ctx in contexts:
@@ -124,7 +127,7 @@ def prepare(
     for clause in clauses:
         clause.credited = credited_key(clause.text, keys)
     return Matching(chosen, contexts, clauses, matrix, scored, group(clauses, scored, matrix),
-                    copies, keys)
+                    copies, keys, outlets)
 
 
 def _stated_dates(articles: list[Article], extractions: dict[str, Extraction]

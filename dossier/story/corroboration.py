@@ -29,6 +29,19 @@ def outlet_of(article: Article) -> str:
     return article_outlet(article).name
 
 
+def outlet_names(articles: list[Article]) -> dict[str, str]:
+    """Article id -> one display name per outlet of the story: "BBC News" and "bbc news"
+    are one key, so the story lists the outlet once, under its most used spelling
+    (cased before all-lowercase)."""
+    identities = {a.id: article_outlet(a) for a in articles}
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    for outlet in identities.values():
+        spellings[outlet.key][outlet.name] += 1
+    best = {key: max(names, key=lambda n: (not n.islower(), names[n], n))
+            for key, names in spellings.items()}
+    return {article_id: best[o.key] for article_id, o in identities.items()}
+
+
 def credited_key(text: str, keys: dict[str, str]) -> str | None:
     """The independence key of the outlet ``text`` credits, spelled as ``keys`` spell it."""
     name = credited_outlet(text)
