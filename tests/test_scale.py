@@ -224,3 +224,18 @@ def test_cli_dask_engine_stores_what_the_local_engine_stores(tmp_path):
     ]
     assert dossiers[0] == dossiers[1] and len(dossiers[0]) == 6
     assert all(data and data["facts"] for data in dossiers[0].values())
+
+
+def test_a_malformed_url_is_reported_by_both_engines(runner, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "urls.jsonl").write_text(json.dumps(
+        {"url": "http://[::1", "title": "Port closed", "date": "2025-01-02",
+         "text": "The harbour authority closed the port on Monday after a tanker ran aground."}
+    ) + "\n")
+    single, dask = Store(tmp_path / "single.db"), Store(tmp_path / "dask.db")
+    a = ingest([str(folder)], single)
+    b = runner.ingest([str(folder)], dask, IngestConfig())
+    assert len(a.stored) == len(b.stored) == 1
+    assert a.warnings and b.warnings == a.warnings
+    assert "http://[::1" in b.warnings[0]

@@ -201,13 +201,22 @@ def _ingest_one(
         summary.rejected.append(rejected)
         return None
     outcome, article = store.add_article(result)
-    if item.meta.get("invalid_url"):
-        where = f" ({item.provenance.record})" if item.provenance.record else ""
-        summary.warnings.append(f"{item.provenance.source}{where}: malformed URL "
-                                f"{item.meta['invalid_url']!r} dropped, record kept")
+    warning = url_warning(item)
+    if warning:
+        summary.warnings.append(warning)
     store.mark_document(item.provenance.input_sha256, item.provenance.record, article.id)
     if outcome == "unchanged":
         summary.unchanged.append(article.id)
     else:
         (summary.stored if outcome == "stored" else summary.new_versions).append(article.id)
     return article
+
+
+def url_warning(item: RawDocument) -> str | None:
+    """The warning for a record whose malformed URL the source dropped (record kept);
+    the Dask path reports the same line."""
+    if not item.meta.get("invalid_url"):
+        return None
+    where = f" ({item.provenance.record})" if item.provenance.record else ""
+    return (f"{item.provenance.source}{where}: malformed URL "
+            f"{item.meta['invalid_url']!r} dropped, record kept")

@@ -52,6 +52,8 @@ def load_item(store: Store, sha: str, item: ItemResult, summary: IngestSummary) 
         summary.rejected.append(rejected)
         return False
     outcome, article = store.add_article(item.article)
+    if item.reason:  # a warning, as the single-process ingest gives it
+        summary.warnings.append(item.reason)
     store.mark_document(sha, item.record, article.id)
     if outcome == "unchanged":
         summary.unchanged.append(article.id)

@@ -30,6 +30,7 @@ class ItemResult:
     kind: Kind
     source: str
     record: str = ""
+    #: Why it was rejected or dropped; for an article, a warning to report, if any.
     reason: str = ""
     article: Article | None = None
     extraction: Extraction | None = None

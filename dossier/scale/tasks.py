@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from dossier.clean import CleanConfig, Dropped, LineStats, document_lines
 from dossier.clean.stats import DOC_TOTAL
 from dossier.errors import StageError
-from dossier.jobs.ingest import IngestConfig, _clean_in_time
+from dossier.jobs.ingest import IngestConfig, _clean_in_time, url_warning
 from dossier.model import Extraction, RawDocument, Rejected
 from dossier.scale.parquet import ItemResult, write_results
 from dossier.scale.partitions import InputSource, Partition, input_items
@@ -121,8 +121,8 @@ def _one_item(
         return ItemResult(pos, "dropped", prov.source, prov.record, result.reason)
     own = LineStats()
     own.observe(*document_lines(item, config.clean))
-    return ItemResult(pos, "article", prov.source, prov.record, article=result,
-                      stats_rows=own.to_rows())
+    return ItemResult(pos, "article", prov.source, prov.record, url_warning(item) or "",
+                      article=result, stats_rows=own.to_rows())
 
 
 def extractor() -> Callable[..., Iterable[Extraction | StageError]] | None:
