@@ -132,9 +132,11 @@ def make_fact(
     # "police alleged" among eleven reports of a charge does not make it a claim.
     strong = Counter({a: n for a, n in acts.items()
                       if a != "state" and n >= ACT_SHARE * len(members)})
-    # Without one, the fact is plainly stated (or not a speech act at all): two "TallGrass
-    # claims ..." among twelve listings of the business do not make TallGrass its speaker.
-    act = strong.most_common(1)[0][0] if strong else ("state" if "state" in acts else None)
+    # Without one it is a plain statement when a fifth of its clauses say who said it, else
+    # a happening: two "TallGrass claims ..." among twelve listings of the business do not
+    # make TallGrass its speaker, nor does "..., police said" make an arrest a statement.
+    stated = acts["state"] >= ACT_SHARE * len(members)
+    act = strong.most_common(1)[0][0] if strong else ("state" if stated else None)
     kind = "claim" if act == "claim" else "response" if act in RESPONSE_ACTS else (
         "statement" if act else "event")
     dates = [d for c in members for d in confident_dates(c)] or [
@@ -152,7 +154,9 @@ def make_fact(
         id="", kind=kind, text=rep.text, evidence=evidence,
         outlets=_independent(members, keys),
         reported_by=sorted({c.outlet for c in members}),
-        actor=_best_name([c.actor for c in members]), action=rep.action, target=rep.target,
+        # A happening's actor is named by the clauses telling it, not those reporting it.
+        actor=_best_name([c.actor for c in members if act or not c.act]),
+        action=rep.action, target=rep.target,
         speaker=_best_name([c.speaker for c in members if c.act == act]), act=act,
         date=date, date_text=date_text, numbers=numbers,
     )
