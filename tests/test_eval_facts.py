@@ -9,7 +9,9 @@ from click.testing import CliRunner
 
 from dossier.eval.facts import (
     gold_links,
+    group_outlet_checks,
     head_word,
+    head_word_groups,
     line_spans,
     outlet_checks,
     read_events,
@@ -92,3 +94,17 @@ def test_cli_prints_the_table():
     assert result.exit_code == 0, result.output
     assert "| dossier, words only |" in result.output
     assert "baseline: gold-mention head word" in result.output
+
+
+def test_baseline_groups_get_outlet_counts_judged_like_facts(event):
+    by_chain: dict[str, set] = {}
+    for m in event.mentions:
+        if m.chain:
+            by_chain.setdefault(m.chain, set()).add(m.item)
+    total, exact = group_outlet_checks(event, by_chain)
+    assert total > 0 and exact == total
+    # One group of every item lists every article: exact only where an instance has all.
+    every = {"all": {i for items in by_chain.values() for i in items}}
+    assert group_outlet_checks(event, every)[1] < total
+    heads = head_word_groups(event)
+    assert any(len({a for a, _ in items}) > 1 for items in heads.values())

@@ -37,12 +37,14 @@ def eval_facts(dataset: Path, mentions: Path, split: str | None, with_extract: b
     for r in rows:
         links = r.links
         cells = [r.name, f"{links.precision:.3f}", f"{links.recall:.3f}", f"**{links.f1:.3f}**"]
-        if r.instances:
-            cells += [f"{r.outlets_exact}/{r.instances} ({r.outlets_exact / r.instances:.2f})",
-                      f"{r.outlets_exact_all}/{r.instances} "
-                      f"({r.outlets_exact_all / r.instances:.2f})"]
-            cells += [f"{r.coref[k]:.3f}" for k in ("muc", "b3", "ceafe", "conll")]
-        else:
-            cells += [""] * 6
+        cells.append(_share(r.outlets_exact, r.instances))
+        # Baselines are groups of items, not facts: no evidence beyond them, no mentions.
+        cells.append(_share(r.outlets_exact_all, r.instances) if r.coref else "")
+        cells += [f"{r.coref[k]:.3f}" for k in ("muc", "b3", "ceafe", "conll")] if r.coref else (
+            [""] * 4)
         click.echo("| " + " | ".join(cells) + " |")
     click.echo(f"gold links: {rows[0].links.gold}")
+
+
+def _share(exact: int, total: int) -> str:
+    return f"{exact}/{total} ({exact / total:.2f})" if total else ""

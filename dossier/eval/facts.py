@@ -177,12 +177,18 @@ def system_links(event: Event, dossier: Dossier) -> set[Link]:
     return _cross_pairs(fact_items(event, dossier).values())
 
 
-def head_word_links(event: Event) -> set[Link]:
-    """Baseline: items sharing the head word (crude stem) of a gold event mention."""
+def head_word_groups(event: Event) -> dict[str, set[Item]]:
+    """Head word (crude stem) of a gold event mention -> the items holding one. An item
+    with mentions of several heads is in several groups, as no partition can be."""
     by_head: dict[str, set[Item]] = defaultdict(set)
     for m in event.mentions:
         by_head[head_word(m.text)].add(m.item)
-    return _cross_pairs(by_head.values())
+    return by_head
+
+
+def head_word_links(event: Event) -> set[Link]:
+    """Baseline: items sharing the head word of a gold event mention."""
+    return _cross_pairs(head_word_groups(event).values())
 
 
 def head_word(text: str) -> str:
@@ -242,32 +248,41 @@ def outlet_checks(event: Event, dossier: Dossier) -> tuple[int, int, int]:
     evidence)``: the fact holding most of an instance's items must list exactly the
     outlets of the articles reporting it. The first count reads only the fact's
     evidence in annotated sentences (all gold can judge); the second all of it."""
-    outlet = {a.id: a.outlet for a in event.articles}
-    items_of = fact_items(event, dossier)
     facts = {f.id: f for f in dossier.facts}
+    return _outlet_checks(event, fact_items(event, dossier),
+                          lambda f: set(facts[f].reported_by))
+
+
+def group_outlet_checks(event: Event, groups: dict[str, set[Item]]) -> tuple[int, int]:
+    """``(instances in two or more articles, exact)`` for groups of items that are not a
+    dossier's facts (a baseline's), judged on their items as the first count above."""
+    total, exact, _ = _outlet_checks(event, dict(groups), None)
+    return total, exact
+
+
+def _outlet_checks(event: Event, items_of: dict[str, set[Item]],
+                   reported_by: Callable[[str], set[str]] | None) -> tuple[int, int, int]:
+    outlet = {a.id: a.outlet for a in event.articles}
     by_chain: dict[str, set[Item]] = defaultdict(set)
     for m in event.mentions:
         if m.chain:
             by_chain[m.chain].add(m.item)
+    order = {key: i for i, key in enumerate(items_of)}
     total = on_items = on_all = 0
     for items in by_chain.values():
         articles = {a for a, _ in items}
         if len(articles) < 2:
             continue
         total += 1
-        # most of its items; of facts holding as many, the one with fewest other items
+        # most of its items; of groups holding as many, the one with fewest other items
         best = max(items_of, default=None, key=lambda f: (
-            len(items_of[f] & items), -len(items_of[f] - items), -_order(f)))
+            len(items_of[f] & items), -len(items_of[f] - items), -order[f]))
         if best is None or not items_of[best] & items:
             continue
         want = {outlet[a] for a in articles}
         on_items += {outlet[a] for a, _ in items_of[best]} == want
-        on_all += set(facts[best].reported_by) == want
+        on_all += reported_by is not None and reported_by(best) == want
     return total, on_items, on_all
-
-
-def _order(fact_id: str) -> int:
-    return int(fact_id.lstrip("f") or 0)
 
 
 def mention_clusters(event: Event, dossier: Dossier) -> tuple[Clusters, Clusters]:
@@ -324,11 +339,16 @@ def score_dossiers(events: list[Event], dossiers: dict[str, Dossier], name: str)
     return scores
 
 
-def score_baseline(events: list[Event], links: Callable[[Event], set[Link]],
-                   name: str) -> FactScores:
+def score_baseline(events: list[Event], links: Callable[[Event], set[Link]], name: str,
+                   groups: Callable[[Event], dict[str, set[Item]]] | None = None) -> FactScores:
+    """Links of a baseline; with ``groups``, its outlet counts too (on items)."""
     scores = FactScores(name, LinkScore(), events=len(events))
     for event in events:
         scores.links.add(links(event), gold_links(event))
+        if groups is not None:
+            total, exact = group_outlet_checks(event, groups(event))
+            scores.instances += total
+            scores.outlets_exact += exact
     return scores
 
 
@@ -354,7 +374,8 @@ def evaluate(
         rows.append(row)
         if progress:
             progress(f"{row.name}: {row.seconds:.0f} s")
-    rows.append(score_baseline(events, head_word_links, "baseline: gold-mention head word"))
+    rows.append(score_baseline(events, head_word_links, "baseline: gold-mention head word",
+                               head_word_groups))
     rows.append(score_baseline(events, tfidf_links,
                                f"baseline: sentence TF-IDF cosine >= {TFIDF_THRESHOLD}"))
     return rows
