@@ -142,3 +142,14 @@ def test_noun_phrases_without_a_parse() -> None:
                                                                   text.index(" read"))])}
     assert found["plan"] == SINGULAR and found["ministers"] == PLURAL
     assert "spokesman" not in found  # a title before a name is not another person
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_subject_pronoun_is_not_the_person_its_sentence_names_after_it(mode: str) -> None:
+    text = ("Officer Brad Baehr met Vincent Jackson on Tuesday. Jackson was released later. "
+            "He said he did not know Jackson's blood-alcohol level.")
+    assert _of(text, mode, "He") != "Vincent Jackson"
+    # past a comma the name may be the pronoun's own
+    text = ("Vincent Jackson left the court on Monday. He said he would appeal, and "
+            "Jackson's lawyer agreed.")
+    assert _of(text, mode, "He") == "Vincent Jackson"

@@ -45,6 +45,8 @@ def test_short_and_prefixed_names_join_the_full_name() -> None:
     lowercase = {"named", "manager", "mark"}
     assert _prefixed_names(["Named Maurice Cheeks", "Maurice Cheeks", "Mark Carney", "Carney"],
                            lowercase) == {"Named Maurice Cheeks": "Maurice Cheeks"}
+    assert _prefixed_names(["Chargers WR Jackson", "Jackson", "NBC News"], set()) == {
+        "Chargers WR Jackson": "Jackson"}
 
 
 def test_key_people_of_a_story_name_each_person_once() -> None:

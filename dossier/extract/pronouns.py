@@ -252,7 +252,7 @@ def _best(index: EntityIndex, ctx: Context, cands: list[_Cand], genders: dict[st
     factors: dict[str, dict[int, set[str]]] = {}
     last: dict[str, _Cand] = {}
     seen: dict[str, int] = {}
-    bound: set[str] = set()
+    bound = _named_after(ctx, cands, cur, end) if role == "subj" else set()
     quote = ctx.quote_of(start)
     for c in cands:
         m = c.mention
@@ -282,6 +282,22 @@ def _best(index: EntityIndex, ctx: Context, cands: list[_Cand], genders: dict[st
     if not live:
         return None
     return max(live, key=lambda k: (score[k], last[k].mention.start if k in last else -1))
+
+
+def _named_after(ctx: Context, cands: list[_Cand], cur: int, end: int) -> set[str]:
+    """Entities a subject pronoun cannot be: those named after it in its own sentence
+    with no comma between ("He said he didn't know Jackson's blood-alcohol level": he is
+    not Jackson). "When he arrived, Jackson said" keeps Jackson, past the comma."""
+    out = set()
+    for c in cands:
+        m = c.mention
+        if m.start < end or c.sent != cur:
+            continue
+        if "," in ctx.text[end:m.start] or c.quote != ctx.quote_of(end):
+            break
+        if m.kind == "name" and m.key and not m.key.startswith("~"):
+            out.add(m.key)
+    return out
 
 
 _KIN_BEFORE = re.compile(r"\b(?:his|her|their|whose)\s+(?:\w+\s+)?(\w+)\s*,?\s*$", re.I)

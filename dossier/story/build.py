@@ -23,7 +23,15 @@ from dossier.story.core import gather_core
 from dossier.story.corroboration import credited_key, detect_copies, outlet_names, source_keys
 from dossier.story.facts import boost, group, make_fact
 from dossier.story.merge import merge_groups
-from dossier.story.people import StoryRoles, canonical_name, key_people, resolve_role, story_roles
+from dossier.story.people import (
+    StoryRoles,
+    canonical_name,
+    key_people,
+    lowercase_words,
+    resolve_role,
+    story_aliases,
+    story_roles,
+)
 from dossier.story.rank import rank_facts
 from dossier.story.responses import claim_threads
 from dossier.story.similarity import similar_pairs, vectorize
@@ -112,6 +120,7 @@ def prepare(
     for ctx in contexts:
         clauses.extend(article_clauses(ctx, len(clauses)))
     _name_people(clauses, story_roles(contexts), entities)
+    _alias_people(clauses, contexts)
     published = [a.published for a in chosen if a.published]
     mark_background(clauses, Frame.of(
         [story.first_date, story.last_date] if story.first_date else published,
@@ -152,6 +161,19 @@ def _name_people(
             name = getattr(clause, attr)
             if name:
                 setattr(clause, attr, canonical_name(resolve_role(name, roles), entities))
+
+
+def _alias_people(clauses: list[Clause], contexts: list[ArticleContext]) -> None:
+    """One label per person in every fact, as in the key people ("Chargers WR Jackson"
+    and "Jackson" are Vincent Jackson)."""
+    names = [n for ctx in contexts for n in ctx.surnames.values()]
+    names += [n for c in clauses for n in (c.speaker, c.actor) if n]
+    aliases = story_aliases(names, lowercase_words(contexts))
+    for clause in clauses:
+        for attr in ("speaker", "actor"):
+            name = getattr(clause, attr)
+            if name in aliases:
+                setattr(clause, attr, aliases[name])
 
 
 def _facts(groups, clauses, matrix, keys, copies):  # type: ignore[no-untyped-def]

@@ -299,7 +299,14 @@ def _speaker_before(head: str, ctx: ArticleContext, clause: Clause) -> str | Non
     if _PRONOUN.search(head):
         before = clause.sentence[: clause.sentence.find(clause.text)] + head
         persons = [n for _, n in T.names(before) if ctx.is_person(n)]
-        return ctx.resolve(persons[-1]) if persons else ctx.last_speaker
+        found = ctx.resolve(persons[-1]) if persons else ctx.last_speaker
+        # "He said he didn't know Jackson's blood-alcohol level": whoever "he" is, he is
+        # not the Jackson his own sentence names after him.
+        at = clause.text.find(head)
+        after = clause.text[at + len(head):] if at >= 0 else ""
+        if found and re.search(rf"\b{re.escape(found.split()[-1])}\b", after):
+            return None
+        return found
     parts = [p.strip(" \"“”‘’'") for p in head.split(",")]
     body = _ORG_PHRASE.search(parts[-1])
     if body and (not body.group(2) or is_place(body.group(2))):

@@ -34,30 +34,60 @@ def key_people(
             for entity in ctx.extraction.entities:
                 if entity.type == "PERSON" and T.names_a_person(entity.name):
                     roles[canonical_name(entity.name, entities)].extend(entity.roles)
-    lowercase = {w for ctx in contexts for w in re.findall(r"\b[a-z]+\b", ctx.article.text)}
-    for merge in (lambda names: _prefixed_names(names, lowercase), _fuller_names):
-        for short, full in merge(list(articles)).items():
-            if short in articles and full in articles:
-                articles[full] |= articles.pop(short)
-                mentions[full] += mentions.pop(short)
-                roles[full] += roles.pop(short, [])
+    for short, full in story_aliases(list(articles), lowercase_words(contexts)).items():
+        articles[full] |= articles.pop(short)
+        mentions[full] += mentions.pop(short)
+        roles[full] += roles.pop(short, [])
     ranked = sorted(articles, key=lambda n: (-len(articles[n]), -mentions[n], n))
     return [KeyPerson(n, clean_roles(roles[n]), len(articles[n]), mentions[n])
             for n in ranked[:MAX_PEOPLE]]
+
+
+def lowercase_words(contexts: list[ArticleContext]) -> set[str]:
+    """Every word the story's articles write in lowercase (common words, not names)."""
+    return {w for ctx in contexts for w in re.findall(r"\b[a-z]+\b", ctx.article.text)}
+
+
+def story_aliases(names: list[str], lowercase: set[str]) -> dict[str, str]:
+    """Name -> the one name of ``names`` it stands for in this story ("Named Maurice
+    Cheeks", "Chargers WR Jackson", "Obama"); names that stand for themselves are absent."""
+    out: dict[str, str] = {}
+    for merge in (lambda found: _prefixed_names(found, lowercase), _fuller_names):
+        out |= merge([n for n in dict.fromkeys(names) if n not in out])
+
+    def root(name: str) -> str:
+        seen = set()
+        while name in out and name not in seen:
+            seen.add(name)
+            name = out[name]
+        return name
+
+    return {name: root(name) for name in out}
 
 
 def _prefixed_names(names: list[str], lowercase: set[str]) -> dict[str, str]:
     """Name -> the name it is with a common word in front, as headlines capitalise it:
     "Named Maurice Cheeks", "Manager Billy King" (the story writes "named" and "manager"
     in lowercase elsewhere). The rest must be a name of two words or more that the
-    story also uses, so "Mark Carney" never becomes "Carney"."""
+    story also uses, so "Mark Carney" never becomes "Carney". A position's abbreviation
+    ("Chargers WR Jackson") ends what comes before the name, when the story uses the rest."""
     known = set(names)
     out = {}
     for name in names:
         first, _, rest = name.partition(" ")
         if first.lower() in lowercase and len(rest.split()) >= 2 and rest in known:
             out[name] = rest
+            continue
+        words = name.split()
+        # "Chargers WR Jackson": a team and a position's abbreviation before the name
+        cut = max((i for i, w in enumerate(words[:-1]) if _ABBREVIATION.fullmatch(w)),
+                  default=None)
+        if cut is not None and " ".join(words[cut + 1:]) in known:
+            out[name] = " ".join(words[cut + 1:])
     return out
+
+
+_ABBREVIATION = re.compile(r"[A-Z]{2,4}")
 
 
 def _fuller_names(names: list[str]) -> dict[str, str]:
