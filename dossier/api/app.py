@@ -21,7 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from dossier.api.views import NotFound
-from dossier.errors import DossierError
+from dossier.errors import DossierError, QueryTimeout
 from dossier.store import Store
 from dossier.web.cache import PageCache
 
@@ -118,21 +118,31 @@ def _install_error_handlers(app: FastAPI) -> None:
     async def not_found(request: Request, exc: NotFound) -> Response:
         return error_response(request, 404, str(exc))
 
+    @app.exception_handler(QueryTimeout)
+    async def too_slow(request: Request, exc: QueryTimeout) -> Response:
+        return error_response(request, 503, f"search took longer than {exc.seconds:g} s and "
+                                            "was stopped; narrow it (fewer or rarer words)")
+
     @app.exception_handler(DossierError)
     async def dossier_error(request: Request, exc: DossierError) -> Response:
         return error_response(request, 500, str(exc))
 
 
 def create_app(db_path: str | Path, *, allow_ingest: bool = False,
-               page_cache: int = 1024, allowed_hosts: list[str] | None = None) -> FastAPI:
+               page_cache: int = 1024, allowed_hosts: list[str] | None = None,
+               search_budget_s: float | None = None) -> FastAPI:
     """The whole server over the store at ``db_path``; ingest only with ``allow_ingest``.
 
     ``page_cache`` is how many rendered story pages to keep (0: none); the cache
     empties itself whenever the store changes. ``allowed_hosts`` limits the Host
     header (``dossier serve`` on loopback passes the loopback names, which stops
     DNS-rebinding pages from reading the API through a visitor's browser).
+    ``search_budget_s`` bounds one search (default ``SEARCH_BUDGET_S``).
     """
+    import anyio
+
     from dossier.api.routers import ROUTERS
+    from dossier.api.routers.search import SEARCH_BUDGET_S, SEARCH_THREADS
     from dossier.web.pages import install_pages
 
     db_path = str(db_path)
@@ -160,6 +170,8 @@ def create_app(db_path: str | Path, *, allow_ingest: bool = False,
     app.state.pool = pool
     app.state.page_cache = cache
     app.state.write_lock = threading.Lock()
+    app.state.search_budget_s = SEARCH_BUDGET_S if search_budget_s is None else search_budget_s
+    app.state.search_limiter = anyio.CapacityLimiter(SEARCH_THREADS)
     for router in ROUTERS:
         app.include_router(router, prefix="/api")
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import Depends, Query, Request
+from fastapi import Depends, HTTPException, Query, Request
 
-from dossier.store import Store
+from dossier.store import Store, fts_terms
 
 MAX_LIMIT = 200
 
@@ -41,3 +41,29 @@ StoreDep = Annotated[Store, Depends(get_store)]
 PagingDep = Annotated[Paging, Depends(paging)]
 DateQuery = Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$",
                                         description="YYYY, YYYY-MM or YYYY-MM-DD")]
+
+
+#: Longest search accepted, in characters and in words. Every word is one more
+#: posting list that FTS5 intersects, so a pasted paragraph used to run for seconds.
+MAX_QUERY_CHARS = 200
+MAX_QUERY_TERMS = 12
+
+
+def check_query(q: str) -> str:
+    """``q`` unchanged, or a 422 naming the limit it passes."""
+    if len(q) > MAX_QUERY_CHARS:
+        raise HTTPException(422, f"search text is {len(q)} characters; the limit is "
+                                 f"{MAX_QUERY_CHARS}")
+    terms = len(fts_terms(q))
+    if terms > MAX_QUERY_TERMS:
+        raise HTTPException(422, f"search has {terms} words; the limit is {MAX_QUERY_TERMS}")
+    return q
+
+
+def search_text(q: Annotated[str, Query(min_length=1, description=(
+        f"Words to find, all required (at most {MAX_QUERY_CHARS} characters, "
+        f"{MAX_QUERY_TERMS} words)."))]) -> str:
+    return check_query(q)
+
+
+SearchText = Annotated[str, Depends(search_text)]

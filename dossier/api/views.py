@@ -194,10 +194,14 @@ def _entity_quotes(store: Any, entity_id: str, limit: int) -> list[dict[str, Any
 # --------------------------------------------------------------------------- search
 
 
-def search(store: Any, q: str, *, limit: int = 20, offset: int = 0) -> dict[str, Any]:
-    hits = store.search(q, limit=limit, offset=offset)
+def search(store: Any, q: str, *, limit: int = 20, offset: int = 0,
+           budget_s: float | None = None) -> dict[str, Any]:
+    """One page of hits; both queries share ``budget_s`` (``QueryTimeout`` past it)."""
+    with store.time_limit(budget_s):
+        hits = store.search(q, limit=limit, offset=offset)
+        total = store.search_total(q)
     items = [article_summary(a) | {"snippet": snippet} for a, snippet in hits]
-    return page(items, store.search_total(q), limit, offset) | {"query": q}
+    return page(items, total, limit, offset) | {"query": q}
 
 
 def snippet_parts(snippet: str) -> list[tuple[str, bool]]:

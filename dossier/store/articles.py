@@ -17,13 +17,18 @@ Outcome = Literal["stored", "unchanged", "new_version"]
 _FTS_TOKEN = re.compile(r"\w+", re.UNICODE)
 
 
+def fts_terms(text: str) -> list[str]:
+    """The words a search for ``text`` requires (what ``fts_query`` quotes)."""
+    return _FTS_TOKEN.findall(text)
+
+
 def fts_query(text: str) -> str:
     """Turn free user text into a safe FTS5 query: every word quoted, all required.
 
     User text never reaches FTS5's query syntax as-is, so ``AND``, ``NEAR``,
     quotes or column filters in a search box cannot error or change meaning.
     """
-    return " ".join(f'"{token}"' for token in _FTS_TOKEN.findall(text))
+    return " ".join(f'"{token}"' for token in fts_terms(text))
 
 
 def article_filters(
@@ -204,4 +209,5 @@ class ArticleQueries(StoreBase):
         return [(row_to_article(r), r["snip"]) for r in rows]
 
 
-__all__ = ["ARTICLE_COLUMNS", "ArticleQueries", "Outcome", "article_filters", "fts_query"]
+__all__ = ["ARTICLE_COLUMNS", "ArticleQueries", "Outcome", "article_filters", "fts_query",
+           "fts_terms"]
