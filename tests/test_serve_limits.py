@@ -132,3 +132,66 @@ def test_searches_queue_on_their_own_threads_while_cheap_requests_flow(seed_db, 
             t.join(30)
         assert results == {i: 200 for i in range(SEARCH_THREADS + 2)}
         assert len(running) == SEARCH_THREADS + 2
+
+
+# --------------------------------------------------------------------------- keyset pages
+
+
+@pytest.fixture(scope="module")
+def article_db(tmp_path_factory):
+    """41 articles: runs of one date (ties), undated ones, and a re-versioned one."""
+    db = tmp_path_factory.mktemp("keyset") / "articles.db"
+    store = Store(db)
+    dates = ["2025-03-02"] * 12 + ["2025-03-01"] * 9 + [None] * 7 + ["2025-02-27"] * 13
+    with store.batch():
+        for i, date in enumerate(dates):
+            store.add_article(_article(i, date))
+        store.add_article(_article(5, "2025-03-02", "A corrected text for report five."))
+    store.close()
+    return db
+
+
+@pytest.mark.parametrize("limit", [1, 3, 7, 50])
+@pytest.mark.parametrize("params", [{}, {"outlet": "ledger"}, {"until": "2025-03-01"}])
+def test_walking_by_cursor_returns_every_article_once_in_order(article_db, limit, params):
+    with Store(article_db, read_only=True) as store:
+        expected = [a.id for a in store.articles(
+            outlet=params.get("outlet"), until=params.get("until"))]
+    assert len(expected) == len(set(expected)) and expected
+    with TestClient(create_app(article_db)) as c:
+        seen, after, pages = [], None, 0
+        while True:
+            body = c.get("/api/articles",
+                         params=params | {"limit": limit} | ({"after": after} if after else {})
+                         ).json()
+            seen += [a["id"] for a in body["items"]]
+            assert body["total"] == len(expected)
+            pages += 1
+            after = body["next"]
+            if after is None:
+                break
+    assert seen == expected
+    assert pages == -(-len(expected) // limit)
+
+
+def test_cursor_and_offset_pages_agree(article_db):
+    with TestClient(create_app(article_db)) as c:
+        first = c.get("/api/articles", params={"limit": 10}).json()
+        by_cursor = c.get("/api/articles", params={"limit": 10, "after": first["next"]}).json()
+        by_offset = c.get("/api/articles", params={"limit": 10, "offset": 10}).json()
+    assert [a["id"] for a in by_cursor["items"]] == [a["id"] for a in by_offset["items"]]
+    assert by_offset["next"] == by_cursor["next"]
+    version = [a["version"] for a in first["items"] if a["id"] == "a0005"]
+    assert version == [2]
+
+
+@pytest.mark.parametrize("params, words", [
+    ({"after": "bm90IGpzb24"}, "after"),
+    ({"after": "WyJ4IiwgLTFd"}, "after"),  # ["x", -1]
+    ({"after": "WyIyMDI1LTAzLTAxIiwgM10", "offset": 5}, "either after or offset"),
+])
+def test_a_bad_cursor_is_a_422(article_db, params, words):
+    with TestClient(create_app(article_db)) as c:
+        response = c.get("/api/articles", params=params)
+    assert response.status_code == 422
+    assert words in response.json()["error"]["message"]

@@ -7,6 +7,7 @@ from typing import Annotated
 
 from fastapi import Depends, HTTPException, Query, Request
 
+from dossier.api import views
 from dossier.store import Store, fts_terms
 
 MAX_LIMIT = 200
@@ -37,7 +38,23 @@ def paging(
     return Paging(limit, offset)
 
 
+def cursor(after: Annotated[str | None, Query(
+        max_length=200, description="The `next` of the previous page: continue after it "
+        "(costs the same at any depth, unlike offset).")] = None,
+        offset: Offset = 0) -> tuple[str | None, int] | None:
+    """The sort key an ``after`` cursor holds, or a 422 for a forged or mixed one."""
+    if after is None:
+        return None
+    if offset:
+        raise HTTPException(422, "give either after or offset, not both")
+    try:
+        return views.decode_cursor(after)
+    except ValueError as exc:
+        raise HTTPException(422, f"invalid request: after: {exc}") from exc
+
+
 StoreDep = Annotated[Store, Depends(get_store)]
+CursorDep = Annotated[tuple[str | None, int] | None, Depends(cursor)]
 PagingDep = Annotated[Paging, Depends(paging)]
 DateQuery = Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$",
                                         description="YYYY, YYYY-MM or YYYY-MM-DD")]
