@@ -23,7 +23,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from dossier.api.views import NotFound
 from dossier.errors import DossierError, QueryTimeout
 from dossier.store import Store
-from dossier.web.cache import PageCache
+from dossier.web.cache import DEFAULT_MB, CachedGets, PageCache
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "web" / "static"
 
@@ -129,12 +129,13 @@ def _install_error_handlers(app: FastAPI) -> None:
 
 
 def create_app(db_path: str | Path, *, allow_ingest: bool = False,
-               page_cache: int = 1024, allowed_hosts: list[str] | None = None,
+               page_cache_mb: float = DEFAULT_MB, allowed_hosts: list[str] | None = None,
                search_budget_s: float | None = None) -> FastAPI:
     """The whole server over the store at ``db_path``; ingest only with ``allow_ingest``.
 
-    ``page_cache`` is how many rendered story pages to keep (0: none); the cache
-    empties itself whenever the store changes. ``allowed_hosts`` limits the Host
+    ``page_cache_mb`` is the memory budget of the response cache (0: none), which
+    keeps whole GET replies (pages and JSON) and empties itself whenever the store
+    changes. ``allowed_hosts`` limits the Host
     header (``dossier serve`` on loopback passes the loopback names, which stops
     DNS-rebinding pages from reading the API through a visitor's browser).
     ``search_budget_s`` bounds one search (default ``SEARCH_BUDGET_S``).
@@ -148,7 +149,7 @@ def create_app(db_path: str | Path, *, allow_ingest: bool = False,
     db_path = str(db_path)
     Store(db_path).close()  # create the file and apply migrations before read-only use
     pool = StorePool(db_path)
-    cache = PageCache(db_path, page_cache)
+    cache = PageCache(db_path, int(page_cache_mb * 2**20))
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -177,6 +178,7 @@ def create_app(db_path: str | Path, *, allow_ingest: bool = False,
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     install_pages(app)
     _install_error_handlers(app)
+    app.add_middleware(CachedGets, cache=cache)  # inside the Host check: hits are checked too
     if allowed_hosts:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
     app.add_middleware(SecurityHeaders)

@@ -81,17 +81,13 @@ def _story_body(request: Request, story_id: str) -> bytes:
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
 async def story_page(request: Request, story_id: str) -> HTMLResponse:
-    """Served from the page cache on the event loop; built in a worker thread on a miss.
+    """Built in a worker thread (the response cache answers repeats before this runs).
 
     Builds share a small thread limit so that, under load, rendering cannot crowd
     the event loop out of the interpreter lock and delay the cheap cached replies.
     """
-    cache = request.app.state.page_cache
-    body, version = cache.lookup(request.url.path)
-    if body is None:
-        body = await anyio.to_thread.run_sync(_story_body, request, story_id,
-                                              limiter=request.app.state.render_limiter)
-        cache.keep(request.url.path, body, version)
+    body = await anyio.to_thread.run_sync(_story_body, request, story_id,
+                                          limiter=request.app.state.render_limiter)
     return HTMLResponse(body)
 
 
