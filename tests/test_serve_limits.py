@@ -195,3 +195,21 @@ def test_a_bad_cursor_is_a_422(article_db, params, words):
         response = c.get("/api/articles", params=params)
     assert response.status_code == 422
     assert words in response.json()["error"]["message"]
+
+
+# --------------------------------------------------------------------------- store lending
+
+
+def test_the_pool_lends_each_store_to_one_holder_at_a_time(tmp_path):
+    """A store is never in two requests at once, whatever thread each runs on (a store per
+    thread was: FastAPI resolves a dependency on one thread, runs the endpoint on another)."""
+    from dossier.api.app import StorePool
+
+    db = str(tmp_path / "p.db")
+    Store(db).close()
+    pool = StorePool(db)
+    with pool.lend() as first, pool.lend() as second:
+        assert first is not second
+    with pool.lend() as again:
+        assert again in (first, second)
+    pool.close()

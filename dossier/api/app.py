@@ -8,8 +8,8 @@ so a running ingest (WAL) never blocks a page and a page can never write.
 from __future__ import annotations
 
 import threading
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -43,28 +43,49 @@ SECURITY_HEADERS = [
 
 
 class StorePool:
-    """One read-only store per thread, opened on first use, all closed on shutdown."""
+    """Read-only stores lent to one request at a time, opened as needed, closed on shutdown.
+
+    Lending (not one store per thread) matters: FastAPI may resolve a dependency on
+    one worker thread and run the endpoint on another, so a per-thread store could
+    be in use by two requests at once; with a search's progress handler on it that
+    deadlocked the interpreter lock against SQLite's connection lock.
+    """
 
     def __init__(self, db_path: str) -> None:
         self.db_path = db_path
-        self._local = threading.local()
+        self._idle: list[Store] = []
         self._opened: list[Store] = []
         self._lock = threading.Lock()
 
-    def get(self) -> Store:
-        store = getattr(self._local, "store", None)
-        if store is None:
-            store = Store(self.db_path, read_only=True)
-            self._local.store = store
-            with self._lock:
-                self._opened.append(store)
+    def acquire(self) -> Store:
+        with self._lock:
+            if self._idle:
+                return self._idle.pop()
+        store = Store(self.db_path, read_only=True)
+        with self._lock:
+            self._opened.append(store)
         return store
+
+    def release(self, store: Store) -> None:
+        with self._lock:
+            if store in self._opened:
+                self._idle.append(store)
+
+    @contextmanager
+    def lend(self) -> Iterator[Store]:
+        """A store for the caller alone until the block ends."""
+        store = self.acquire()
+        try:
+            yield store
+        finally:
+            self.release(store)
 
     def close(self) -> None:
         with self._lock:
             for store in self._opened:
                 store.close()
             self._opened.clear()
+            self._idle.clear()
 
 
 class SecurityHeaders:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Annotated
 
@@ -13,9 +14,10 @@ from dossier.store import Store, fts_terms
 MAX_LIMIT = 200
 
 
-def get_store(request: Request) -> Store:
-    """This thread's read-only store (see ``StorePool``)."""
-    return request.app.state.pool.get()
+def get_store(request: Request) -> Iterator[Store]:
+    """A read-only store lent to this request alone (see ``StorePool``)."""
+    with request.app.state.pool.lend() as store:
+        yield store
 
 
 #: Largest ``offset`` accepted: past any store's size, and far from SQLite's 64-bit

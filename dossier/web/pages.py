@@ -74,7 +74,8 @@ def river(request: Request, store: StoreDep, offset: Offset = 0) -> HTMLResponse
 
 
 def _story_body(request: Request, story_id: str) -> bytes:
-    data = views.story_detail(request.app.state.pool.get(), story_id)
+    with request.app.state.pool.lend() as store:
+        data = views.story_detail(store, story_id)
     return render("story.html", story=data, timeline=layout(data["timeline"]),
                   nav="stories", title=data["title"] or data["id"]).body
 

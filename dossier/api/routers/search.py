@@ -29,8 +29,9 @@ async def run_search(request: Request, q: str, *, limit: int, offset: int) -> di
     state = request.app.state
 
     def work() -> dict[str, Any]:
-        return views.search(state.pool.get(), q, limit=limit, offset=offset,
-                            budget_s=state.search_budget_s)
+        with state.pool.lend() as store:
+            return views.search(store, q, limit=limit, offset=offset,
+                                budget_s=state.search_budget_s)
 
     return await anyio.to_thread.run_sync(work, limiter=state.search_limiter)
 
