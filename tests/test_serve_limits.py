@@ -213,3 +213,34 @@ def test_the_pool_lends_each_store_to_one_holder_at_a_time(tmp_path):
     with pool.lend() as again:
         assert again in (first, second)
     pool.close()
+
+
+# --------------------------------------------------------------------------- cheaper listings
+
+
+@pytest.mark.parametrize("words, total", [("harbour", 40), ("corrected", 1), ("report", 41)])
+def test_search_totals_count_current_versions_only(article_db, words, total):
+    """a0005's first text said 'Harbour'; its current one does not."""
+    with Store(article_db, read_only=True) as store:
+        assert store.search_total(words) == total
+        assert len(store.search(words, limit=100)) == total
+        assert store.article_total() == 41 == len(store.articles())
+
+
+def test_story_pages_keep_their_order_and_article_lists(tmp_path):
+    from dossier.model import Story, StoryAssignment
+
+    store = Store(tmp_path / "s.db")
+    with store.batch():
+        for i, date in enumerate(["2025-03-02", "2025-03-01", None, "2025-03-03"]):
+            store.add_article(_article(i, date))
+        stories = [Story("s-old", ["a0000", "a0001"], "Old", "2025-03-01", "2025-03-02", ["L"]),
+                   Story("s-undated", ["a0002"], "Undated", None, None, ["L"]),
+                   Story("s-new", ["a0003"], "New", "2025-03-03", "2025-03-03", ["L"])]
+        store.replace_stories(stories, [StoryAssignment(a, s.id) for s in stories
+                                        for a in s.article_ids])
+    listed = store.stories()
+    assert [s.id for s in listed] == ["s-new", "s-old", "s-undated"]
+    assert [s.article_ids for s in listed] == [store.story(s.id).article_ids for s in listed]
+    assert listed[1].article_ids == ["a0001", "a0000"]  # oldest publication first
+    store.close()
