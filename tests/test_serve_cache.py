@@ -77,3 +77,41 @@ def test_a_cached_reply_still_checks_the_host_header(tmp_path):
         assert c.get("/api/stories").status_code == 200
         assert app.state.page_cache.hits == 1
         assert c.get("/api/stories", headers={"host": "evil.example"}).status_code == 400
+
+
+@needs_seeds
+def test_concurrent_requests_for_one_url_build_it_once(tmp_path, monkeypatch):
+    import threading
+    import time
+
+    from dossier.api import views
+
+    release = threading.Event()
+    calls: list[str] = []
+    real_search = views.search
+
+    def slow_search(store, q, **kw):
+        calls.append(q)
+        release.wait(30)
+        return real_search(store, q, **kw)
+
+    monkeypatch.setattr(views, "search", slow_search)
+    db = build_seed_store(tmp_path / "herd.db")
+    with TestClient(create_app(db)) as c:
+        cache = c.app.state.page_cache
+        codes: list[int] = []
+        threads = [threading.Thread(target=lambda: codes.append(
+            c.get("/api/search", params={"q": "bomb"}).status_code)) for _ in range(3)]
+        for t in threads:
+            t.start()
+        try:
+            for _ in range(1000):  # until all three asked (each lookup missed); a wait only
+                if cache.misses >= 3 and calls:
+                    break
+                time.sleep(0.01)
+        finally:
+            release.set()
+        for t in threads:
+            t.join(30)
+    assert codes == [200, 200, 200]
+    assert calls == ["bomb"]

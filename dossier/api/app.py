@@ -42,6 +42,12 @@ SECURITY_HEADERS = [
 ]
 
 
+#: Worker threads for the (synchronous) endpoints: enough to overlap SQLite's waits,
+#: few enough that a burst of cache misses cannot crowd the event loop, which
+#: answers every cached reply, out of the interpreter lock (anyio's default is 40).
+WORKER_THREADS = 8
+
+
 class StorePool:
     """Read-only stores lent to one request at a time, opened as needed, closed on shutdown.
 
@@ -174,6 +180,7 @@ def create_app(db_path: str | Path, *, allow_ingest: bool = False,
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        anyio.to_thread.current_default_thread_limiter().total_tokens = WORKER_THREADS
         yield
         pool.close()
         cache.close()

@@ -14,6 +14,7 @@ cache thrash (each miss evicting a page about to be asked for). The default
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from collections import OrderedDict
 from typing import Any
@@ -95,6 +96,10 @@ class CachedGets:
     def __init__(self, app: Any, cache: PageCache) -> None:
         self.app = app
         self.cache = cache
+        #: URLs being built now; a second request for one waits for that build instead
+        #: of building it again (50 readers paging together used to build each page 50
+        #: times at once). Touched only on the event loop, so no lock.
+        self._building: dict[str, asyncio.Event] = {}
 
     async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
         if (scope["type"] != "http" or scope["method"] != "GET" or self.cache.max_bytes <= 0
@@ -103,11 +108,25 @@ class CachedGets:
             return
         key = scope["path"] + "?" + scope.get("query_string", b"").decode("latin-1")
         entry, version = self.cache.lookup(key)
+        if entry is None and key in self._building:
+            await self._building[key].wait()
+            entry, version = self.cache.lookup(key)
         if entry is not None:
             status, headers, body = entry
             await send({"type": "http.response.start", "status": status, "headers": headers})
             await send({"type": "http.response.body", "body": body})
             return
+        done = self._building.setdefault(key, asyncio.Event())
+        try:
+            await self._build(key, version, scope, receive, send)
+        finally:
+            if self._building.get(key) is done:
+                del self._building[key]
+            done.set()
+
+    async def _build(self, key: str, version: int, scope: dict, receive: Any,
+                     send: Any) -> None:
+        """Run the app, keeping a 200 reply for ``key`` as it goes out."""
         start: dict = {}
         chunks: list[bytes] = []
 
