@@ -7,6 +7,7 @@ Hierarchy::
     ├── CleanError       a document could not be cleaned into an article
     ├── StageError       an extract/link/story stage failed on one article
     └── StoreError       the database refused or is unusable
+        └── QueryTimeout  a read ran past its time budget and was stopped
 
 Third-party exceptions are wrapped once, at the edge where they enter dossier,
 so callers catch ``DossierError`` and never a parser library's own types.
@@ -71,3 +72,20 @@ class StageTimeout(StageError):
     """A stage ran past its per-document time budget and was stopped."""
 
     code = "D301"
+
+
+class QueryTimeout(StoreError):
+    """A read ran past the time budget it was given (``Store.time_limit``) and was stopped.
+
+    The server turns it into a 503 telling the reader to narrow the search, instead
+    of letting one broad query hold a connection and a worker thread for seconds.
+    """
+
+    code = "D401"
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(f"the query took longer than {seconds:g} s and was stopped")
+        self.seconds = seconds
+
+    def __reduce__(self) -> tuple:
+        return (type(self), (self.seconds,))

@@ -18,9 +18,21 @@ def test_serve_binds_loopback_and_is_read_only_by_default(monkeypatch, tmp_path)
     assert CliRunner().invoke(serve_command, ["--db", db, "--create", "--host", "0.0.0.0",
                                               "--allowed-host", "news.lan",
                                               "--allow-ingest"]).exit_code == 0
+    assert CliRunner().invoke(serve_command, ["--db", db, "--create",
+                                              "--page-cache-mb", "0"]).exit_code == 0
     loopback = ["127.0.0.1", "localhost", "::1", "[::1]"]
-    assert calls == [(db, "127.0.0.1", 8000, False, loopback),
-                     (db, "0.0.0.0", 8000, True, [*loopback, "news.lan"])]
+    assert calls == [(db, "127.0.0.1", 8000, False, loopback, 256),
+                     (db, "0.0.0.0", 8000, True, [*loopback, "news.lan"], 256),
+                     (db, "127.0.0.1", 8000, False, loopback, 0)]
+
+
+def test_serve_cache_default_is_the_apps():
+    from dossier.cli.serve import PAGE_CACHE_MB
+    from dossier.web.cache import DEFAULT_MB
+
+    assert PAGE_CACHE_MB == DEFAULT_MB
+    result = CliRunner().invoke(serve_command, ["--db", "x.db", "--page-cache-mb", "-1"])
+    assert result.exit_code == 2 and "--page-cache-mb" in result.output
 
 
 def test_serve_help_mentions_read_only():

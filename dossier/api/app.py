@@ -8,8 +8,8 @@ so a running ingest (WAL) never blocks a page and a page can never write.
 from __future__ import annotations
 
 import threading
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -21,9 +21,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from dossier.api.views import NotFound
-from dossier.errors import DossierError
+from dossier.errors import DossierError, QueryTimeout
 from dossier.store import Store
-from dossier.web.cache import PageCache
+from dossier.web.cache import DEFAULT_MB, CachedGets, PageCache
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "web" / "static"
 
@@ -42,29 +42,56 @@ SECURITY_HEADERS = [
 ]
 
 
+#: Worker threads for the (synchronous) endpoints: enough to overlap SQLite's waits,
+#: few enough that a burst of cache misses cannot crowd the event loop, which
+#: answers every cached reply, out of the interpreter lock (anyio's default is 40).
+WORKER_THREADS = 8
+
+
 class StorePool:
-    """One read-only store per thread, opened on first use, all closed on shutdown."""
+    """Read-only stores lent to one request at a time, opened as needed, closed on shutdown.
+
+    Lending (not one store per thread) matters: FastAPI may resolve a dependency on
+    one worker thread and run the endpoint on another, so a per-thread store could
+    be in use by two requests at once; with a search's progress handler on it that
+    deadlocked the interpreter lock against SQLite's connection lock.
+    """
 
     def __init__(self, db_path: str) -> None:
         self.db_path = db_path
-        self._local = threading.local()
+        self._idle: list[Store] = []
         self._opened: list[Store] = []
         self._lock = threading.Lock()
 
-    def get(self) -> Store:
-        store = getattr(self._local, "store", None)
-        if store is None:
-            store = Store(self.db_path, read_only=True)
-            self._local.store = store
-            with self._lock:
-                self._opened.append(store)
+    def acquire(self) -> Store:
+        with self._lock:
+            if self._idle:
+                return self._idle.pop()
+        store = Store(self.db_path, read_only=True)
+        with self._lock:
+            self._opened.append(store)
         return store
+
+    def release(self, store: Store) -> None:
+        with self._lock:
+            if store in self._opened:
+                self._idle.append(store)
+
+    @contextmanager
+    def lend(self) -> Iterator[Store]:
+        """A store for the caller alone until the block ends."""
+        store = self.acquire()
+        try:
+            yield store
+        finally:
+            self.release(store)
 
     def close(self) -> None:
         with self._lock:
             for store in self._opened:
                 store.close()
             self._opened.clear()
+            self._idle.clear()
 
 
 class SecurityHeaders:
@@ -118,30 +145,42 @@ def _install_error_handlers(app: FastAPI) -> None:
     async def not_found(request: Request, exc: NotFound) -> Response:
         return error_response(request, 404, str(exc))
 
+    @app.exception_handler(QueryTimeout)
+    async def too_slow(request: Request, exc: QueryTimeout) -> Response:
+        return error_response(request, 503, f"search took longer than {exc.seconds:g} s and "
+                                            "was stopped; narrow it (fewer or rarer words)")
+
     @app.exception_handler(DossierError)
     async def dossier_error(request: Request, exc: DossierError) -> Response:
         return error_response(request, 500, str(exc))
 
 
 def create_app(db_path: str | Path, *, allow_ingest: bool = False,
-               page_cache: int = 1024, allowed_hosts: list[str] | None = None) -> FastAPI:
+               page_cache_mb: float = DEFAULT_MB, allowed_hosts: list[str] | None = None,
+               search_budget_s: float | None = None) -> FastAPI:
     """The whole server over the store at ``db_path``; ingest only with ``allow_ingest``.
 
-    ``page_cache`` is how many rendered story pages to keep (0: none); the cache
-    empties itself whenever the store changes. ``allowed_hosts`` limits the Host
+    ``page_cache_mb`` is the memory budget of the response cache (0: none), which
+    keeps whole GET replies (pages and JSON) and empties itself whenever the store
+    changes. ``allowed_hosts`` limits the Host
     header (``dossier serve`` on loopback passes the loopback names, which stops
     DNS-rebinding pages from reading the API through a visitor's browser).
+    ``search_budget_s`` bounds one search (default ``SEARCH_BUDGET_S``).
     """
+    import anyio
+
     from dossier.api.routers import ROUTERS
+    from dossier.api.routers.search import SEARCH_BUDGET_S, SEARCH_THREADS
     from dossier.web.pages import install_pages
 
     db_path = str(db_path)
     Store(db_path).close()  # create the file and apply migrations before read-only use
     pool = StorePool(db_path)
-    cache = PageCache(db_path, page_cache)
+    cache = PageCache(db_path, int(page_cache_mb * 2**20))
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        anyio.to_thread.current_default_thread_limiter().total_tokens = WORKER_THREADS
         yield
         pool.close()
         cache.close()
@@ -160,11 +199,14 @@ def create_app(db_path: str | Path, *, allow_ingest: bool = False,
     app.state.pool = pool
     app.state.page_cache = cache
     app.state.write_lock = threading.Lock()
+    app.state.search_budget_s = SEARCH_BUDGET_S if search_budget_s is None else search_budget_s
+    app.state.search_limiter = anyio.CapacityLimiter(SEARCH_THREADS)
     for router in ROUTERS:
         app.include_router(router, prefix="/api")
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     install_pages(app)
     _install_error_handlers(app)
+    app.add_middleware(CachedGets, cache=cache)  # inside the Host check: hits are checked too
     if allowed_hosts:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
     app.add_middleware(SecurityHeaders)

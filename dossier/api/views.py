@@ -7,7 +7,9 @@ store that holds articles only (nothing linked yet) show empty story lists.
 
 from __future__ import annotations
 
+import base64
 import dataclasses
+import json
 from collections import Counter
 from typing import Any
 
@@ -47,16 +49,42 @@ def article_summary(article: Article) -> dict[str, Any]:
     }
 
 
+def encode_cursor(key: tuple[str | None, int]) -> str:
+    """An ``after`` cursor: the last row's sort key, opaque to clients."""
+    return base64.urlsafe_b64encode(json.dumps(list(key)).encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> tuple[str | None, int]:
+    """The sort key inside ``cursor``; ValueError for anything this app did not write."""
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        published, seq = json.loads(raw)
+    except (ValueError, TypeError) as exc:
+        raise ValueError("not a cursor this server gave out") from exc
+    if not (published is None or (isinstance(published, str) and len(published) <= 64)) or \
+            type(seq) is not int or not 0 <= seq < 2**63:
+        raise ValueError("not a cursor this server gave out")
+    return published, seq
+
+
 def article_list(store: Any, *, outlet: str | None = None, since: str | None = None,
                  until: str | None = None, story: str | None = None, limit: int = 50,
-                 offset: int = 0) -> dict[str, Any]:
+                 offset: int = 0, after: tuple[str | None, int] | None = None
+                 ) -> dict[str, Any]:
+    """A page by ``offset`` or, cheaper deep down, after a cursor (``next`` of the last).
+
+    With ``after`` the offset links are None: a cursor page has no fixed position.
+    """
     ids = None
     if story:
         ids = story_head(store, story).article_ids
-    rows = store.articles(outlet=outlet, since=since, until=until, ids=ids, limit=limit,
-                          offset=offset)
+    rows, key = store.article_page(outlet=outlet, since=since, until=until, ids=ids,
+                                   limit=limit, offset=offset, after=after)
     total = store.article_total(outlet=outlet, since=since, until=until, ids=ids)
-    return page([article_summary(a) for a in rows], total, limit, offset)
+    body = page([article_summary(a) for a in rows], total, limit, offset)
+    if after is not None:
+        body |= {"next_offset": None, "prev_offset": None}
+    return body | {"next": encode_cursor(key) if key else None}
 
 
 def article_detail(store: Any, article_id: str) -> dict[str, Any]:
@@ -194,10 +222,14 @@ def _entity_quotes(store: Any, entity_id: str, limit: int) -> list[dict[str, Any
 # --------------------------------------------------------------------------- search
 
 
-def search(store: Any, q: str, *, limit: int = 20, offset: int = 0) -> dict[str, Any]:
-    hits = store.search(q, limit=limit, offset=offset)
+def search(store: Any, q: str, *, limit: int = 20, offset: int = 0,
+           budget_s: float | None = None) -> dict[str, Any]:
+    """One page of hits; both queries share ``budget_s`` (``QueryTimeout`` past it)."""
+    with store.time_limit(budget_s):
+        hits = store.search(q, limit=limit, offset=offset)
+        total = store.search_total(q)
     items = [article_summary(a) | {"snippet": snippet} for a, snippet in hits]
-    return page(items, store.search_total(q), limit, offset) | {"query": q}
+    return page(items, total, limit, offset) | {"query": q}
 
 
 def snippet_parts(snippet: str) -> list[tuple[str, bool]]:

@@ -21,6 +21,8 @@ LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
 #: the same list as ``dossier.api.app.LOOPBACK_NAMES``, kept here so this module loads without it.
 LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1", "[::1]")
 ANY_HOST = "*"
+#: The response cache's default budget; the same as ``dossier.web.cache.DEFAULT_MB``.
+PAGE_CACHE_MB = 256
 
 
 def allowed_host_names(host: str, allowed: tuple[str, ...] = ()) -> list[str] | None:
@@ -43,17 +45,20 @@ def allowed_host_names(host: str, allowed: tuple[str, ...] = ()) -> list[str] | 
 
 def serve(db_path: str, host: str = "127.0.0.1", port: int = 8000,
           allow_ingest: bool = False,
-          allowed_hosts: Sequence[str] | None = LOOPBACK_NAMES) -> None:
+          allowed_hosts: Sequence[str] | None = LOOPBACK_NAMES,
+          page_cache_mb: int = PAGE_CACHE_MB) -> None:
     """Run the server until interrupted; prints the URL and the Host rule first.
 
-    ``allowed_hosts`` None accepts any Host header (see :func:`allowed_host_names`).
+    ``allowed_hosts`` None accepts any Host header (see :func:`allowed_host_names`);
+    ``page_cache_mb`` is the response cache's memory budget (0: no cache).
     """
     import uvicorn
 
     from dossier.api.app import create_app
 
     allowed_hosts = None if allowed_hosts is None else list(allowed_hosts)
-    app = create_app(db_path, allow_ingest=allow_ingest, allowed_hosts=allowed_hosts)
+    app = create_app(db_path, allow_ingest=allow_ingest, allowed_hosts=allowed_hosts,
+                     page_cache_mb=page_cache_mb)
     shown = f"[{host}]" if ":" in host else host
     echo(f"dossier: serving {db_path} at http://{shown}:{port}/  (Ctrl+C to stop)")
     if allowed_hosts is None:
@@ -75,14 +80,18 @@ def serve(db_path: str, host: str = "127.0.0.1", port: int = 8000,
               "'*' accepts any.")
 @click.option("--allow-ingest", is_flag=True,
               help="Accept POST /api/ingest (the server is read-only without it).")
+@click.option("--page-cache-mb", type=click.IntRange(0, 1_000_000), default=PAGE_CACHE_MB,
+              show_default=True, metavar="MB",
+              help="Memory for cached pages and API replies (emptied when the store changes); "
+              "0 turns the cache off.")
 @click.option("--create", is_flag=True,
               help="Create the --db file when it does not exist (else a missing file is refused).")
 def serve_command(db_path: str, host: str, port: int, allowed: tuple[str, ...],
-                  allow_ingest: bool, create: bool) -> None:
+                  allow_ingest: bool, page_cache_mb: int, create: bool) -> None:
     """Serve the JSON API (/api, OpenAPI at /api/openapi.json) and the web pages."""
     if not create and not Path(db_path).is_file():
         raise click.UsageError(
             f"no database at {db_path}; pass --db an existing store, or --create to start "
             "an empty one"
         )
-    serve(db_path, host, port, allow_ingest, allowed_host_names(host, allowed))
+    serve(db_path, host, port, allow_ingest, allowed_host_names(host, allowed), page_cache_mb)

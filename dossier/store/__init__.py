@@ -6,7 +6,7 @@ over a single connection; everything it returns is a ``dossier.model`` object.
 
 from __future__ import annotations
 
-from dossier.store.articles import ArticleQueries, Outcome, fts_query
+from dossier.store.articles import ArticleQueries, Outcome, fts_query, fts_terms
 from dossier.store.connection import DEFAULT_DB
 from dossier.store.listings import ListingQueries
 from dossier.store.stories import StageQueries
@@ -16,4 +16,4 @@ class Store(ArticleQueries, StageQueries, ListingQueries):
     """A dossier database. ``Store(":memory:")`` for tests, a path otherwise."""
 
 
-__all__ = ["DEFAULT_DB", "Outcome", "Store", "fts_query"]
+__all__ = ["DEFAULT_DB", "Outcome", "Store", "fts_query", "fts_terms"]

@@ -13,8 +13,15 @@ if TYPE_CHECKING:  # the cleaner (and trafilatura) load only when line statistic
     from dossier.clean import LineStats
 
 Outcome = Literal["stored", "unchanged", "new_version"]
+#: Where an article sits in listing order: (published or None, seq).
+ArticleKey = tuple[str | None, int]
 
 _FTS_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+
+def fts_terms(text: str) -> list[str]:
+    """The words a search for ``text`` requires (what ``fts_query`` quotes)."""
+    return _FTS_TOKEN.findall(text)
 
 
 def fts_query(text: str) -> str:
@@ -23,7 +30,7 @@ def fts_query(text: str) -> str:
     User text never reaches FTS5's query syntax as-is, so ``AND``, ``NEAR``,
     quotes or column filters in a search box cannot error or change meaning.
     """
-    return " ".join(f'"{token}"' for token in _FTS_TOKEN.findall(text))
+    return " ".join(f'"{token}"' for token in fts_terms(text))
 
 
 def article_filters(
@@ -154,14 +161,76 @@ class ArticleQueries(StoreBase):
         limit: int | None = None,
         offset: int = 0,
     ) -> list[Article]:
-        """Current versions, newest publication first, filtered by outlet and date."""
+        """Current versions, newest publication first, filtered by outlet and date.
+
+        Undated articles come last: SQLite sorts NULL below every date, so
+        ``published DESC`` puts them there and the ``articles_published`` index
+        (which ends in ``seq``) gives the order without a sort.
+        """
         where, params = article_filters(outlet=outlet, since=since, until=until, ids=ids)
         sql = (
             f"SELECT * FROM current_articles WHERE {where} "
-            "ORDER BY published IS NULL, published DESC, seq DESC LIMIT ? OFFSET ?"
+            "ORDER BY published DESC, seq DESC LIMIT ? OFFSET ?"
         )
         params.extend([-1 if limit is None else limit, offset])
         return [row_to_article(r) for r in self.conn.execute(sql, params)]
+
+    def article_page(
+        self,
+        *,
+        outlet: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        ids: list[str] | None = None,
+        limit: int = 50,
+        offset: int = 0,
+        after: ArticleKey | None = None,
+    ) -> tuple[list[Article], ArticleKey | None]:
+        """One page in ``articles()`` order after the row whose sort key is ``after``,
+        and the key to pass for the next page (None after the last one).
+
+        Without ``after`` it pages by ``offset``. The key is (published, seq):
+        seq breaks ties between articles of one date.
+        Each half (dated, then undated) is a range on ``articles_published``, so
+        page 1000 costs what page 1 does, unlike an OFFSET that reads every row
+        before it.
+        """
+        where, params = article_filters(outlet=outlet, since=since, until=until, ids=ids)
+        if after is None:  # by offset: one pass down the index, skipping ``offset`` rows
+            rows = self.conn.execute(
+                f"SELECT * FROM current_articles WHERE {where} "
+                "ORDER BY published DESC, seq DESC LIMIT ? OFFSET ?",
+                [*params, limit + 1, offset],
+            ).fetchall()
+            return self._keyed(rows, limit)
+        rows: list = []
+        if after[0] is not None:
+            cond, extra = "published IS NOT NULL", []
+            if after is not None:
+                cond += " AND (published, seq) < (?, ?)"
+                extra = [after[0], after[1]]
+            rows = self.conn.execute(
+                f"SELECT * FROM current_articles WHERE {where} AND {cond} "
+                "ORDER BY published DESC, seq DESC LIMIT ?", [*params, *extra, limit + 1]
+            ).fetchall()
+        if len(rows) <= limit:
+            cond, extra = "published IS NULL", []
+            if after[0] is None:
+                cond += " AND seq < ?"
+                extra = [after[1]]
+            rows += self.conn.execute(
+                f"SELECT * FROM current_articles WHERE {where} AND {cond} "
+                "ORDER BY seq DESC LIMIT ?", [*params, *extra, limit + 1 - len(rows)]
+            ).fetchall()
+        return self._keyed(rows, limit)
+
+    @staticmethod
+    def _keyed(rows: list, limit: int) -> tuple[list[Article], ArticleKey | None]:
+        """The first ``limit`` rows as articles, and the last one's key if more follow."""
+        more = len(rows) > limit
+        rows = rows[:limit]
+        key = (rows[-1]["published"], rows[-1]["seq"]) if more else None
+        return [row_to_article(r) for r in rows], key
 
     def line_stats(self) -> LineStats:
         """The cleaner's corpus memory of recurring lines per outlet."""
@@ -204,4 +273,5 @@ class ArticleQueries(StoreBase):
         return [(row_to_article(r), r["snip"]) for r in rows]
 
 
-__all__ = ["ARTICLE_COLUMNS", "ArticleQueries", "Outcome", "article_filters", "fts_query"]
+__all__ = ["ARTICLE_COLUMNS", "ArticleKey", "ArticleQueries", "Outcome", "article_filters",
+           "fts_query", "fts_terms"]

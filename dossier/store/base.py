@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-from dossier.errors import StoreError
+from dossier.errors import QueryTimeout, StoreError
 from dossier.store.connection import DEFAULT_DB, connect
 from dossier.store.migrations import apply_migrations
 
@@ -72,6 +73,29 @@ class StoreBase:
             self.conn.commit()
         finally:
             self._depth = 0
+
+    @contextmanager
+    def time_limit(self, seconds: float | None, *, every: int = 100) -> Iterator[None]:
+        """Stop this connection's queries once ``seconds`` have passed (None: no limit).
+
+        SQLite calls the progress handler every ``every`` virtual-machine steps;
+        returning true interrupts the running statement, which surfaces here as
+        ``QueryTimeout``. This is how the server bounds a too-broad full-text
+        search without a second thread or a killed connection.
+        """
+        if seconds is None:
+            yield
+            return
+        deadline = time.monotonic() + seconds
+        self.conn.set_progress_handler(lambda: time.monotonic() > deadline, every)
+        try:
+            yield
+        except sqlite3.OperationalError as exc:
+            if "interrupt" not in str(exc):
+                raise
+            raise QueryTimeout(seconds) from exc
+        finally:
+            self.conn.set_progress_handler(None, every)
 
     def schema_version(self) -> list[str]:
         return [r[0] for r in self.conn.execute("SELECT name FROM _migrations ORDER BY rowid")]

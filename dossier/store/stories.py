@@ -140,13 +140,28 @@ class StageQueries(StoreBase):
         )
 
     def stories(self, limit: int | None = 50, offset: int = 0) -> list[Story]:
-        """Stories, most recent activity first."""
+        """Stories, most recent activity first (undated last: NULL sorts below any date,
+        so ``last_date DESC`` puts them there and the index gives the order).
+
+        The article ids of the whole page come from one query, not one per story.
+        """
         rows = self.conn.execute(
-            "SELECT * FROM stories ORDER BY last_date IS NULL, last_date DESC, article_count DESC, "
+            "SELECT * FROM stories ORDER BY last_date DESC, article_count DESC, "
             "id LIMIT ? OFFSET ?",
             (-1 if limit is None else limit, offset),
         ).fetchall()
-        return [self._story(row) for row in rows]
+        if not rows:
+            return []
+        ids: dict[str, list[str]] = {row["id"]: [] for row in rows}
+        marks = ", ".join("?" for _ in ids)
+        for story_id, article_id in self.conn.execute(
+            "SELECT s.story_id, s.article_id FROM story_articles s JOIN current_articles a "
+            f"ON a.id = s.article_id WHERE s.story_id IN ({marks}) "
+            "ORDER BY s.story_id, a.published IS NULL, a.published, a.seq",
+            list(ids),
+        ):
+            ids[story_id].append(article_id)
+        return [self._story(row, ids[row["id"]]) for row in rows]
 
     def story_count(self) -> int:
         return self.conn.execute("SELECT COUNT(*) FROM stories").fetchone()[0]
@@ -174,8 +189,9 @@ class StageQueries(StoreBase):
         )
         return {r[0]: r[1] for r in rows}
 
-    def _story(self, row: Any) -> Story:
-        ids = [
+    def _story(self, row: Any, ids: list[str] | None = None) -> Story:
+        """A story from its row; ``ids`` when the caller already has its articles."""
+        ids = ids if ids is not None else [
             r[0]
             for r in self.conn.execute(
                 "SELECT s.article_id FROM story_articles s JOIN current_articles a "

@@ -9,16 +9,17 @@ view can be shared by copying the address bar.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 import anyio
-from fastapi import APIRouter, FastAPI, Query, Request
+from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from dossier.api import views
-from dossier.api.deps import DateQuery, Offset, StoreDep
+from dossier.api.deps import DateQuery, Offset, StoreDep, check_query
+from dossier.api.routers.search import run_search
 from dossier.clean.identity import is_valid_url
 from dossier.web.timeline import layout
 
@@ -73,24 +74,21 @@ def river(request: Request, store: StoreDep, offset: Offset = 0) -> HTMLResponse
 
 
 def _story_body(request: Request, story_id: str) -> bytes:
-    data = views.story_detail(request.app.state.pool.get(), story_id)
+    with request.app.state.pool.lend() as store:
+        data = views.story_detail(store, story_id)
     return render("story.html", story=data, timeline=layout(data["timeline"]),
                   nav="stories", title=data["title"] or data["id"]).body
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
 async def story_page(request: Request, story_id: str) -> HTMLResponse:
-    """Served from the page cache on the event loop; built in a worker thread on a miss.
+    """Built in a worker thread (the response cache answers repeats before this runs).
 
     Builds share a small thread limit so that, under load, rendering cannot crowd
     the event loop out of the interpreter lock and delay the cheap cached replies.
     """
-    cache = request.app.state.page_cache
-    body, version = cache.lookup(request.url.path)
-    if body is None:
-        body = await anyio.to_thread.run_sync(_story_body, request, story_id,
-                                              limiter=request.app.state.render_limiter)
-        cache.keep(request.url.path, body, version)
+    body = await anyio.to_thread.run_sync(_story_body, request, story_id,
+                                          limiter=request.app.state.render_limiter)
     return HTMLResponse(body)
 
 
@@ -128,9 +126,11 @@ def entity_page(entity_id: str, store: StoreDep) -> HTMLResponse:
 
 
 @router.get("/search", response_class=HTMLResponse)
-def search_page(request: Request, store: StoreDep, offset: Offset = 0,
-                q: Annotated[str, Query(max_length=500)] = "") -> HTMLResponse:
-    data = views.search(store, q, limit=PER_PAGE, offset=offset) if q.strip() else None
+async def search_page(request: Request, offset: Offset = 0, q: str = "") -> HTMLResponse:
+    """Bounded like ``/api/search`` (length, words, time) and on the same search threads."""
+    data = None
+    if q.strip():
+        data = await run_search(request, check_query(q), limit=PER_PAGE, offset=offset)
     return render("search.html", q=q, data=data,
                   pager=_pager(request, data) if data else None, nav="search",
                   title=f"Search: {q}" if q else "Search")

@@ -7,7 +7,7 @@ from typing import Any
 from fastapi import APIRouter
 
 from dossier.api import views
-from dossier.api.deps import DateQuery, PagingDep, StoreDep
+from dossier.api.deps import CursorDep, DateQuery, PagingDep, StoreDep
 
 router = APIRouter(tags=["articles"])
 
@@ -15,10 +15,11 @@ router = APIRouter(tags=["articles"])
 @router.get("/articles", summary="Articles, newest first")
 def list_articles(store: StoreDep, paging: PagingDep, outlet: str | None = None,
                   since: DateQuery = None, until: DateQuery = None,
-                  story: str | None = None) -> dict[str, Any]:
-    """Filter by outlet (case-insensitive), publication date range and story id."""
+                  story: str | None = None, after: CursorDep = None) -> dict[str, Any]:
+    """Filter by outlet (case-insensitive), publication date range and story id.
+    Page with ``after`` (each page's ``next``) rather than ``offset`` deep down."""
     return views.article_list(store, outlet=outlet, since=since, until=until, story=story,
-                              limit=paging.limit, offset=paging.offset)
+                              limit=paging.limit, offset=paging.offset, after=after)
 
 
 @router.get("/articles/{article_id}", summary="One article with its clean text")
