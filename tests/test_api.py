@@ -134,9 +134,8 @@ def test_ingest_over_http_with_the_flag(tmp_path):
     db = build_seed_store(tmp_path / "ingest.db")
     text = (b"Harbour talks resume\n\nDock workers and port owners met on Monday in Port "
             b"Lisken to resume talks over pay, the union said in a statement.\n")
-    with TestClient(create_app(db, allow_ingest=True, ingest_token="t0ken")) as c:
-        response = c.post("/api/ingest", params={"name": "../../talks.txt"}, content=text,
-                          headers={"X-Dossier-Token": "t0ken"})
+    with TestClient(create_app(db, allow_ingest=True)) as c:
+        response = c.post("/api/ingest", params={"name": "../../talks.txt"}, content=text)
         assert response.status_code == 200, response.text
         assert response.json()["stored"] == 1
         assert c.get("/api/search", params={"q": "dock workers"}).json()["total"] == 1
@@ -147,9 +146,8 @@ def test_ingest_over_http_with_the_flag(tmp_path):
 @pytest.mark.parametrize("name", ["a\x00b.txt", "line\nbreak.txt", "é" * 150 + ".txt"])
 def test_upload_names_a_file_system_refuses_are_a_400(tmp_path, name):
     db = build_seed_store(tmp_path / "up.db")
-    with TestClient(create_app(db, allow_ingest=True, ingest_token="t0ken")) as c:
-        response = c.post("/api/ingest", params={"name": name}, content=b"Some text here.",
-                          headers={"X-Dossier-Token": "t0ken"})
+    with TestClient(create_app(db, allow_ingest=True)) as c:
+        response = c.post("/api/ingest", params={"name": name}, content=b"Some text here.")
         assert response.status_code == 400, response.text
         assert "bad upload name" in response.json()["error"]["message"]
 

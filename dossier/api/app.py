@@ -20,7 +20,6 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
-from dossier.api.upload import MAX_BODY, new_token
 from dossier.api.views import NotFound
 from dossier.errors import DossierError, QueryTimeout
 from dossier.store import Store
@@ -158,8 +157,7 @@ def _install_error_handlers(app: FastAPI) -> None:
 
 def create_app(db_path: str | Path, *, allow_ingest: bool = False,
                page_cache_mb: float = DEFAULT_MB, allowed_hosts: list[str] | None = None,
-               search_budget_s: float | None = None,
-               ingest_token: str | None = None, max_body: int = MAX_BODY) -> FastAPI:
+               search_budget_s: float | None = None) -> FastAPI:
     """The whole server over the store at ``db_path``; ingest only with ``allow_ingest``.
 
     ``page_cache_mb`` is the memory budget of the response cache (0: none), which
@@ -168,9 +166,6 @@ def create_app(db_path: str | Path, *, allow_ingest: bool = False,
     header (``dossier serve`` on loopback passes the loopback names, which stops
     DNS-rebinding pages from reading the API through a visitor's browser).
     ``search_budget_s`` bounds one search (default ``SEARCH_BUDGET_S``).
-    ``ingest_token`` is what ``POST /api/ingest`` must carry in ``X-Dossier-Token``
-    (with ``allow_ingest``; a random one when None, read back as ``app.state.ingest_token``);
-    ``max_body`` is the most bytes one upload may have.
     """
     import anyio
 
@@ -201,8 +196,6 @@ def create_app(db_path: str | Path, *, allow_ingest: bool = False,
     )
     app.state.db_path = db_path
     app.state.allow_ingest = allow_ingest
-    app.state.ingest_token = ingest_token or new_token()
-    app.state.max_body = max_body
     app.state.pool = pool
     app.state.page_cache = cache
     app.state.write_lock = threading.Lock()

@@ -9,16 +9,12 @@ elsewhere with neither is refused, never silently unchecked.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from pathlib import Path
 
 import click
 
 from dossier.cli._util import db_option, echo
-
-#: Where `dossier serve` reads a fixed ingest token (else the app makes one per start).
-TOKEN_ENV = "DOSSIER_INGEST_TOKEN"
 
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
 #: The Host header values a loopback server accepts (``[::1]`` is how browsers send ::1);
@@ -62,7 +58,7 @@ def serve(db_path: str, host: str = "127.0.0.1", port: int = 8000,
 
     allowed_hosts = None if allowed_hosts is None else list(allowed_hosts)
     app = create_app(db_path, allow_ingest=allow_ingest, allowed_hosts=allowed_hosts,
-                     page_cache_mb=page_cache_mb, ingest_token=os.environ.get(TOKEN_ENV))
+                     page_cache_mb=page_cache_mb)
     shown = f"[{host}]" if ":" in host else host
     echo(f"dossier: serving {db_path} at http://{shown}:{port}/  (Ctrl+C to stop)")
     if allowed_hosts is None:
@@ -70,8 +66,7 @@ def serve(db_path: str, host: str = "127.0.0.1", port: int = 8000,
     else:
         echo(f"dossier: accepting Host names {', '.join(allowed_hosts)}")
     if allow_ingest:
-        echo("dossier: ingest over HTTP is ENABLED (POST /api/ingest with header "
-             f"X-Dossier-Token: {app.state.ingest_token})", err=True)
+        echo("dossier: ingest over HTTP is ENABLED (POST /api/ingest)")
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
@@ -84,8 +79,7 @@ def serve(db_path: str, host: str = "127.0.0.1", port: int = 8000,
               help="A Host name clients use (repeatable); needed with a non-loopback --host. "
               "'*' accepts any.")
 @click.option("--allow-ingest", is_flag=True,
-              help="Accept POST /api/ingest carrying the X-Dossier-Token header printed at "
-              f"start (set ${TOKEN_ENV} to fix the token); read-only without it.")
+              help="Accept POST /api/ingest (the server is read-only without it).")
 @click.option("--page-cache-mb", type=click.IntRange(0, 1_000_000), default=PAGE_CACHE_MB,
               show_default=True, metavar="MB",
               help="Memory for cached pages and API replies (emptied when the store changes); "

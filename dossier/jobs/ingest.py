@@ -18,8 +18,8 @@ already recorded and finishes the rest.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 
 from dossier.clean import CleanConfig, Dropped, LineStats, clean, document_lines
 from dossier.errors import StageError, StageTimeout
@@ -77,16 +77,11 @@ def ingest(
     store: Store,
     config: IngestConfig | None = None,
     progress: Progress | None = None,
-    names: Mapping[str, str] | None = None,
 ) -> IngestSummary:
-    """Read, clean and store every document under ``paths``; never raise on bad input.
-
-    ``names`` renames inputs in provenance and reports (path -> name): the API's upload
-    lives at a temporary path, and its documents must name the file the client sent.
-    """
+    """Read, clean and store every document under ``paths``; never raise on bad input."""
     config = config or IngestConfig()
     summary = IngestSummary()
-    inputs, run_stats = _first_pass(paths, store, config, summary, names or {})
+    inputs, run_stats = _first_pass(paths, store, config, summary)
     stats = store.line_stats()
     stats.merge(run_stats)
     documents = (doc for name, sha in inputs for doc in _read_back(store, name, sha, config))
@@ -105,18 +100,12 @@ def ingest(
 
 
 def _first_pass(
-    paths: Sequence[str], store: Store, config: IngestConfig, summary: IngestSummary,
-    names: Mapping[str, str],
+    paths: Sequence[str], store: Store, config: IngestConfig, summary: IngestSummary
 ) -> tuple[list[tuple[str, str]], LineStats]:
     """Keep every input's bytes; count the lines of documents not stored before."""
     inputs: list[tuple[str, str]] = []
     run_stats = LineStats()
     for item in iter_inputs(paths, config.source, skip=store.files()):
-        if isinstance(item, Rejected) and item.source in names:
-            item = replace(item, source=names[item.source],
-                           reason=item.reason.replace(item.source, names[item.source]))
-        elif isinstance(item, InputFile) and item.name in names:
-            item = replace(item, name=names[item.name])
         if isinstance(item, Rejected):
             with store.batch():
                 store.add_rejection(item)
