@@ -13,6 +13,11 @@ RSS before and after the upload. Bounded and local: never leaves loopback.
 
 The client behaves as a careful one does: before each 1 MB chunk it looks for
 an early answer and stops sending once there is one.
+
+Measured on the 2-core dev machine (#16.5): with the body read whole before the
+limit was checked, the server peaked at 955 MB (idle 154 MB) in both cases; with
+the body spooled and cut at 50 MB, at 156 MB (Content-Length: 413 before any
+body is read) and 157 MB (chunked: 413 once 50 MB have arrived).
 """
 
 from __future__ import annotations
