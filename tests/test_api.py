@@ -126,32 +126,6 @@ def test_exports_in_three_formats(client):
     assert "attachment" in client.get("/api/exports/stories.csv").headers["content-disposition"]
 
 
-def test_ingest_over_http_with_the_flag(tmp_path):
-    try:
-        import dossier.jobs.ingest  # noqa: F401
-    except ImportError as exc:
-        pytest.skip(f"the ingest job does not import yet: {exc}")
-    db = build_seed_store(tmp_path / "ingest.db")
-    text = (b"Harbour talks resume\n\nDock workers and port owners met on Monday in Port "
-            b"Lisken to resume talks over pay, the union said in a statement.\n")
-    with TestClient(create_app(db, allow_ingest=True)) as c:
-        response = c.post("/api/ingest", params={"name": "../../talks.txt"}, content=text)
-        assert response.status_code == 200, response.text
-        assert response.json()["stored"] == 1
-        assert c.get("/api/search", params={"q": "dock workers"}).json()["total"] == 1
-        (hit,) = c.get("/api/search", params={"q": "dock workers"}).json()["items"]
-        assert c.get(f"/api/articles/{hit['id']}").json()["story_id"]  # processed too
-
-
-@pytest.mark.parametrize("name", ["a\x00b.txt", "line\nbreak.txt", "é" * 150 + ".txt"])
-def test_upload_names_a_file_system_refuses_are_a_400(tmp_path, name):
-    db = build_seed_store(tmp_path / "up.db")
-    with TestClient(create_app(db, allow_ingest=True)) as c:
-        response = c.post("/api/ingest", params={"name": name}, content=b"Some text here.")
-        assert response.status_code == 400, response.text
-        assert "bad upload name" in response.json()["error"]["message"]
-
-
 PAGED = ["/api/articles", "/api/stories", "/api/entities", "/api/search?q=bomb",
          "/api/exports/articles.json", "/api/exports/stories.csv", "/", "/articles", "/entities",
          "/search?q=bomb"]

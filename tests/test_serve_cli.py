@@ -21,9 +21,9 @@ def test_serve_binds_loopback_and_is_read_only_by_default(monkeypatch, tmp_path)
     assert CliRunner().invoke(serve_command, ["--db", db, "--create",
                                               "--page-cache-mb", "0"]).exit_code == 0
     loopback = ["127.0.0.1", "localhost", "::1", "[::1]"]
-    assert calls == [(db, "127.0.0.1", 8000, False, loopback, 256),
-                     (db, "0.0.0.0", 8000, True, [*loopback, "news.lan"], 256),
-                     (db, "127.0.0.1", 8000, False, loopback, 0)]
+    assert calls == [(db, "127.0.0.1", 8000, False, loopback, 256, None),
+                     (db, "0.0.0.0", 8000, True, [*loopback, "news.lan"], 256, None),
+                     (db, "127.0.0.1", 8000, False, loopback, 0, None)]
 
 
 def test_serve_cache_default_is_the_apps():
@@ -33,6 +33,46 @@ def test_serve_cache_default_is_the_apps():
     assert PAGE_CACHE_MB == DEFAULT_MB
     result = CliRunner().invoke(serve_command, ["--db", "x.db", "--page-cache-mb", "-1"])
     assert result.exit_code == 2 and "--page-cache-mb" in result.output
+
+
+def test_the_ingest_token_comes_from_the_option_or_the_environment(monkeypatch, tmp_path):
+    calls = []
+    monkeypatch.setattr("dossier.cli.serve.serve", lambda *args: calls.append(args[-1]))
+    db = str(tmp_path / "x.db")
+    base = ["--db", db, "--create", "--allow-ingest"]
+    runner = CliRunner()
+    assert runner.invoke(serve_command, [*base, "--ingest-token", "opt"]).exit_code == 0
+    assert runner.invoke(serve_command, base, env={"DOSSIER_INGEST_TOKEN": "env"}).exit_code == 0
+    empty = runner.invoke(serve_command, [*base, "--ingest-token", " "])
+    assert empty.exit_code == 2 and "must not be empty" in empty.output
+    assert calls == ["opt", "env"]
+
+
+def test_serve_prints_the_random_ingest_token_once_to_stderr(monkeypatch, tmp_path):
+    import uvicorn
+
+    from dossier.cli.serve import serve
+
+    apps = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: apps.append(app))
+    result = CliRunner().invoke(click_command(serve), [str(tmp_path / "x.db")])
+    assert result.exit_code == 0, result.output
+    (app,) = apps
+    token = app.state.ingest_token
+    assert result.stderr.count(token) == 1 and token not in result.stdout
+    assert "X-Dossier-Token" in result.stderr
+
+
+def click_command(serve):
+    """``serve(db, allow_ingest=True)`` as a command, so CliRunner captures its output."""
+    import click
+
+    @click.command()
+    @click.argument("db")
+    def run(db):
+        serve(db, allow_ingest=True)
+
+    return run
 
 
 def test_serve_help_mentions_read_only():

@@ -131,3 +131,19 @@ def test_folder_walk_is_recursive_sorted_and_reads_each_file_once(tmp_path: Path
     items = list(iter_inputs([str(tmp_path), str(tmp_path / "c.txt"), str(tmp_path / "*/*.txt")]))
     names = [Path(i.name).relative_to(tmp_path).as_posix() for i in items]
     assert names == ["a/1.txt", "a/z.txt", "b/2.txt", "c.txt"]
+
+
+def test_names_give_a_file_the_name_to_record_instead_of_its_path(tmp_path: Path) -> None:
+    """The HTTP upload's case: spooled to a temporary file, recorded as the client named it."""
+    spooled = tmp_path / "spool" / "page.jsonl"
+    spooled.parent.mkdir()
+    spooled.write_text('{"text": "Dock workers met on Monday."}\n')
+    missing = str(tmp_path / "gone.txt")
+    other = FIXTURES / "article.txt"
+    names = {str(spooled): "upload:page.jsonl", missing: "upload:gone.txt"}
+    items = list(iter_inputs([str(spooled), missing, str(other)], names=names))
+    assert [item.name if isinstance(item, InputFile) else item.source for item in items] == [
+        "upload:page.jsonl", "upload:gone.txt", str(other)]
+    (doc,) = read_input(items[0])
+    assert doc.provenance.source == "upload:page.jsonl"
+    assert doc.provenance.format == "jsonl"  # the given name's extension still hints

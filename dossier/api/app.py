@@ -7,6 +7,7 @@ so a running ingest (WAL) never blocks a page and a page can never write.
 
 from __future__ import annotations
 
+import secrets
 import threading
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, contextmanager
@@ -157,8 +158,13 @@ def _install_error_handlers(app: FastAPI) -> None:
 
 def create_app(db_path: str | Path, *, allow_ingest: bool = False,
                page_cache_mb: float = DEFAULT_MB, allowed_hosts: list[str] | None = None,
-               search_budget_s: float | None = None) -> FastAPI:
+               search_budget_s: float | None = None,
+               ingest_token: str | None = None) -> FastAPI:
     """The whole server over the store at ``db_path``; ingest only with ``allow_ingest``.
+
+    An ingest must carry ``ingest_token`` (a random one when not given, left in
+    ``app.state.ingest_token`` for ``dossier serve`` to print) in the
+    ``X-Dossier-Token`` header; see ``dossier.api.routers.ingest``.
 
     ``page_cache_mb`` is the memory budget of the response cache (0: none), which
     keeps whole GET replies (pages and JSON) and empties itself whenever the store
@@ -173,6 +179,8 @@ def create_app(db_path: str | Path, *, allow_ingest: bool = False,
     from dossier.api.routers.search import SEARCH_BUDGET_S, SEARCH_THREADS
     from dossier.web.pages import install_pages
 
+    if ingest_token is not None and not ingest_token:
+        raise ValueError("an empty ingest token would let anyone in; give a real one or None")
     db_path = str(db_path)
     Store(db_path).close()  # create the file and apply migrations before read-only use
     pool = StorePool(db_path)
@@ -196,6 +204,7 @@ def create_app(db_path: str | Path, *, allow_ingest: bool = False,
     )
     app.state.db_path = db_path
     app.state.allow_ingest = allow_ingest
+    app.state.ingest_token = ingest_token or secrets.token_urlsafe(32)
     app.state.pool = pool
     app.state.page_cache = cache
     app.state.write_lock = threading.Lock()

@@ -18,7 +18,7 @@ already recorded and finishes the rest.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from dossier.clean import CleanConfig, Dropped, LineStats, clean, document_lines
@@ -77,11 +77,16 @@ def ingest(
     store: Store,
     config: IngestConfig | None = None,
     progress: Progress | None = None,
+    names: Mapping[str, str] | None = None,
 ) -> IngestSummary:
-    """Read, clean and store every document under ``paths``; never raise on bad input."""
+    """Read, clean and store every document under ``paths``; never raise on bad input.
+
+    ``names`` gives some file paths the name to record instead of the path (see
+    ``dossier.sources.iter_inputs``): an upload spooled to a temporary file.
+    """
     config = config or IngestConfig()
     summary = IngestSummary()
-    inputs, run_stats = _first_pass(paths, store, config, summary)
+    inputs, run_stats = _first_pass(paths, store, config, summary, names)
     stats = store.line_stats()
     stats.merge(run_stats)
     documents = (doc for name, sha in inputs for doc in _read_back(store, name, sha, config))
@@ -100,12 +105,13 @@ def ingest(
 
 
 def _first_pass(
-    paths: Sequence[str], store: Store, config: IngestConfig, summary: IngestSummary
+    paths: Sequence[str], store: Store, config: IngestConfig, summary: IngestSummary,
+    names: Mapping[str, str] | None = None,
 ) -> tuple[list[tuple[str, str]], LineStats]:
     """Keep every input's bytes; count the lines of documents not stored before."""
     inputs: list[tuple[str, str]] = []
     run_stats = LineStats()
-    for item in iter_inputs(paths, config.source, skip=store.files()):
+    for item in iter_inputs(paths, config.source, skip=store.files(), names=names):
         if isinstance(item, Rejected):
             with store.batch():
                 store.add_rejection(item)

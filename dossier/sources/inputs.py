@@ -13,7 +13,7 @@ import glob
 import os
 import stat
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import BinaryIO
 
 from dossier.model import Rejected
@@ -160,14 +160,19 @@ def iter_inputs(
     *,
     stdin: BinaryIO | None = None,
     skip: Iterable[str | os.PathLike[str]] = (),
+    names: Mapping[str, str] | None = None,
 ) -> Iterator[InputFile | Rejected]:
     """Every input named by ``paths``, in order, each as bytes or a reason it has none.
 
     A file reached twice (a folder and a glob overlapping) is read once.
     ``stdin`` replaces ``sys.stdin.buffer`` for ``-`` (tests, the API).
     Files in ``skip`` (the store's own database files) are passed over quietly.
+    ``names`` maps a given file path to the name its input, documents and
+    rejections carry instead (provenance, format hints): the HTTP upload keeps
+    the name the client sent, not the temporary file it was spooled to.
     """
     config = config or SourceConfig()
+    names = names or {}
     done: set[str] = {os.path.realpath(path) for path in skip}
     for given in map(os.fspath, paths):
         if given == STDIN:
@@ -175,13 +180,13 @@ def iter_inputs(
             continue
         for item in _expand(given, config):
             if isinstance(item, Rejected):
-                yield Rejected(display_name(item.source), item.reason)
+                yield Rejected(display_name(names.get(item.source, item.source)), item.reason)
                 continue
             real = os.path.realpath(item)
             if real in done:
                 continue
             done.add(real)
-            name = display_name(item)
+            name = display_name(names.get(item, item))
             for result in _read_file(item, config):
                 if name == item:
                     yield result
