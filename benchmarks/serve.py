@@ -26,7 +26,6 @@ import hashlib
 import json
 import os
 import random
-import socket
 import statistics
 import subprocess
 import sys
@@ -34,6 +33,8 @@ import tempfile
 import time
 from pathlib import Path
 from urllib.parse import quote
+
+from loopback import free_port, wait_for
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -148,12 +149,6 @@ QUERIES = [p for p in PLACES[::10]] + [f"{p} council" for p in PLACES[5::20]] + 
           ["strike mill", "flood authority", "audit contract", "harbour rail", "budget vote"]
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 class Mix:
     """Picks the next path of each kind; walks /api/articles by its ``next`` cursors."""
 
@@ -241,19 +236,6 @@ async def _crawl(port: int, paths: list[str], clients: int) -> None:
     await asyncio.gather(*(one(paths[i::clients]) for i in range(clients)))
 
 
-def _wait_for(port: int, proc: subprocess.Popen, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise SystemExit(f"server exited early with status {proc.returncode}")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise SystemExit("server did not start")
-
-
 def _row(label: str, latencies: list[float], errors: int, elapsed: float) -> str:
     if not latencies:
         return f"{label:<18} {0:>9} {errors:>7}"
@@ -281,12 +263,12 @@ def main() -> None:
         story_ids = build_store(db, args.articles)
         print(f"store: {args.articles} articles, {len(story_ids)} stories "
               f"(built in {time.perf_counter() - t0:.1f} s)")
-        port = _free_port()
+        port = free_port()
         env = os.environ | {"PYTHONPATH": str(ROOT)}
         proc = subprocess.Popen([sys.executable, "-c", SERVER, db, str(port),
                                  str(args.page_cache_mb)], env=env, stdout=subprocess.DEVNULL)
         try:
-            _wait_for(port, proc)
+            wait_for(port, proc)
             crawl = "no crawl"
             if not args.no_crawl:
                 t0 = time.perf_counter()

@@ -32,6 +32,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from loopback import free_port, wait_for
+
 ROOT = Path(__file__).resolve().parents[1]
 TOKEN = "benchmark-token"
 SERVER = (
@@ -42,31 +44,12 @@ SERVER = (
 CHUNK = b"Dock workers met on Monday to resume talks over pay, the union said.\n" * 15420
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _hwm_mb(pid: int) -> float:
     """The process's peak resident set so far (VmHWM), in MB."""
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmHWM:"):
             return int(line.split()[1]) / 1024
     raise SystemExit("no VmHWM in /proc (Linux only)")
-
-
-def _wait_for(port: int, proc: subprocess.Popen, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise SystemExit(f"server exited early with status {proc.returncode}")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise SystemExit("server did not start")
 
 
 def _upload(port: int, total: int, chunked: bool) -> tuple[str, int]:
@@ -97,12 +80,12 @@ def _upload(port: int, total: int, chunked: bool) -> tuple[str, int]:
 
 
 def _case(db: str, total: int, chunked: bool) -> str:
-    port = _free_port()
+    port = free_port()
     env = os.environ | {"PYTHONPATH": str(ROOT)}
     proc = subprocess.Popen([sys.executable, "-c", SERVER, db, str(port), TOKEN], env=env,
                             stdout=subprocess.DEVNULL)
     try:
-        _wait_for(port, proc)
+        wait_for(port, proc)
         idle = _hwm_mb(proc.pid)
         start = time.perf_counter()
         status, sent = _upload(port, total, chunked)

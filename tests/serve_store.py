@@ -241,3 +241,21 @@ def ingest_hostile(db: str) -> list[str]:
     finally:
         store.close()
     return summary.stored + summary.new_versions
+
+
+def hold_searches(monkeypatch) -> tuple[threading.Event, list[str]]:  # noqa: ANN001
+    """Make every search wait for the returned event (up to 30 s) before it runs; the
+    list collects the queries as they start, so a test can see who is running."""
+    from dossier.api import views
+
+    release = threading.Event()
+    started: list[str] = []
+    real_search = views.search
+
+    def held_search(store, q, **kw):  # noqa: ANN001, ANN003, ANN202
+        started.append(q)
+        release.wait(30)
+        return real_search(store, q, **kw)
+
+    monkeypatch.setattr(views, "search", held_search)
+    return release, started

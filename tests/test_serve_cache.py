@@ -84,18 +84,9 @@ def test_concurrent_requests_for_one_url_build_it_once(tmp_path, monkeypatch):
     import threading
     import time
 
-    from dossier.api import views
+    from serve_store import hold_searches
 
-    release = threading.Event()
-    calls: list[str] = []
-    real_search = views.search
-
-    def slow_search(store, q, **kw):
-        calls.append(q)
-        release.wait(30)
-        return real_search(store, q, **kw)
-
-    monkeypatch.setattr(views, "search", slow_search)
+    release, calls = hold_searches(monkeypatch)
     db = build_seed_store(tmp_path / "herd.db")
     with TestClient(create_app(db)) as c:
         cache = c.app.state.page_cache

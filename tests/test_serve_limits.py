@@ -10,9 +10,8 @@ import pytest
 
 pytest.importorskip("fastapi")
 from fastapi.testclient import TestClient  # noqa: E402
-from serve_store import SEEDS, build_seed_store  # noqa: E402
+from serve_store import SEEDS, build_seed_store, hold_searches  # noqa: E402
 
-from dossier.api import views  # noqa: E402
 from dossier.api.app import create_app  # noqa: E402
 from dossier.api.routers.search import SEARCH_THREADS  # noqa: E402
 from dossier.errors import QueryTimeout  # noqa: E402
@@ -100,16 +99,7 @@ def _poll(condition, tries: int = 1000) -> bool:
 
 @needs_seeds
 def test_searches_queue_on_their_own_threads_while_cheap_requests_flow(seed_db, monkeypatch):
-    release = threading.Event()
-    running: list[str] = []
-    real_search = views.search
-
-    def slow_search(store, q, **kw):
-        running.append(q)
-        release.wait(30)
-        return real_search(store, q, **kw)
-
-    monkeypatch.setattr(views, "search", slow_search)
+    release, running = hold_searches(monkeypatch)
     app = create_app(seed_db)
     with TestClient(app) as c:
         results: dict[int, int] = {}
