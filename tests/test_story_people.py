@@ -63,3 +63,15 @@ def test_key_people_of_a_story_name_each_person_once() -> None:
     names = [p.name for p in dossier.people]
     assert "Dana Merritt" in names and "Ava Lund" in names
     assert not [n for n in names if n != "Dana Merritt" and "Merritt" in n], names
+
+
+def test_a_headline_common_word_is_no_speaker() -> None:
+    rows = [("Agent says Harbor to sign Dana Merritt", "Dana Merritt will sign a three-year "
+             "deal with Harbor City, her agent Ola Berg said on Monday."),
+            ("Harbor close to Merritt deal", "Harbor City are close to signing Dana Merritt, "
+             "her agent said. Merritt played for Kestrel last season.")]
+    articles = [Article(id=f"a{i}", title=t, text=f"{t}\n{b}", outlet=f"Outlet {i}",
+                        published="2024-05-01") for i, (t, b) in enumerate(rows)]
+    dossier = build_dossier(Story(id="s", article_ids=[a.id for a in articles]), articles, {})
+    labels = {f.speaker for f in dossier.facts} | {f.actor for f in dossier.facts}
+    assert "Agent" not in labels, labels

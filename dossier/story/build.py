@@ -165,15 +165,19 @@ def _name_people(
 
 def _alias_people(clauses: list[Clause], contexts: list[ArticleContext]) -> None:
     """One label per person in every fact, as in the key people ("Chargers WR Jackson"
-    and "Jackson" are Vincent Jackson)."""
+    and "Jackson" are Vincent Jackson); none for a lone capitalised word the story also
+    writes in lowercase ("Agent says Sixers to sign ...": an agent, not a name)."""
     names = [n for ctx in contexts for n in ctx.surnames.values()]
     names += [n for c in clauses for n in (c.speaker, c.actor) if n]
-    aliases = story_aliases(names, lowercase_words(contexts))
+    lowercase = lowercase_words(contexts)
+    aliases = story_aliases(names, lowercase)
     for clause in clauses:
         for attr in ("speaker", "actor"):
             name = getattr(clause, attr)
             if name in aliases:
                 setattr(clause, attr, aliases[name])
+            elif name and " " not in name and name.lower() in lowercase:
+                setattr(clause, attr, None)  # "Agent says ...": a headline's common word
 
 
 def _facts(groups, clauses, matrix, keys, copies):  # type: ignore[no-untyped-def]
