@@ -140,3 +140,24 @@ def test_an_outlet_spelled_two_ways_is_listed_once() -> None:
     assert dossier.outlets == ["Calder Post", "Harbor Ledger"]
     assert {a.outlet for a in dossier.articles} == {"Calder Post", "Harbor Ledger"}
     assert sorted(dossier.facts[0].reported_by) == ["Calder Post", "Harbor Ledger"]
+
+
+ARREST = [
+    ("Winger Tom Reyes arrested", "Harbor City winger Tom Reyes was arrested on Sunday on "
+     "suspicion of drunk driving. The club said it was aware of the matter."),
+    ("Reyes held on drink-driving charge", "Tom Reyes was arrested on suspicion of drunk "
+     "driving on Sunday. He was released on bail later that day."),
+    ("Harbor winger Reyes arrested", "Police arrested Harbor City winger Tom Reyes on Sunday "
+     "on suspicion of drunk driving. Reyes missed training on Monday."),
+    ("Reyes arrest confirmed", "Tom Reyes was arrested on suspicion of drunk driving on "
+     "Sunday, said Officer Lena Park of the highway patrol. No charges have been filed."),
+    ("Reyes in custody", "Harbor City's Tom Reyes was arrested on suspicion of drunk driving "
+     "on Sunday. The winger joined the club in 2021."),
+]
+
+
+def test_a_happening_one_outlet_attributes_is_no_statement_of_its_source():
+    dossier = _dossier(ARREST)
+    top = dossier.facts[0]
+    assert "arrested" in top.text and top.corroboration >= 4
+    assert top.kind == "event" and top.speaker != "Lena Park" and top.actor != "Lena Park"
