@@ -75,3 +75,17 @@ def test_a_headline_common_word_is_no_speaker() -> None:
     dossier = build_dossier(Story(id="s", article_ids=[a.id for a in articles]), articles, {})
     labels = {f.speaker for f in dossier.facts} | {f.actor for f in dossier.facts}
     assert "Agent" not in labels, labels
+
+
+def test_without_extraction_he_is_not_the_person_his_sentence_names_after_him() -> None:
+    # The builder's own pronoun fallback (no extraction) keeps the binding rule the
+    # extractor has: "He said he did not know Reyes's level" is not Reyes speaking.
+    rows = [("Reyes arrested", "Tom Reyes said he was innocent of drunk driving. He said he "
+             "did not know Reyes's blood-alcohol level, Park added."),
+            ("Reyes held", "Tom Reyes said he was innocent of drunk driving. He said he did "
+             "not know Reyes's blood-alcohol level.")]
+    articles = [Article(id=f"a{i}", title=t, text=f"{t}\n{b}", outlet=f"Outlet {i}",
+                        published="2024-05-01") for i, (t, b) in enumerate(rows)]
+    dossier = build_dossier(Story(id="s", article_ids=[a.id for a in articles]), articles, {})
+    level = [f for f in dossier.facts if "blood-alcohol" in f.text]
+    assert level and level[0].speaker != "Tom Reyes"
