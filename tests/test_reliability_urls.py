@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from dossier.cli import cli
 from dossier.model import Article
 from dossier.store import Store
-from dossier.story.corroboration import outlet_of
+from dossier.story.corroboration import outlet_names
 
 BAD = "http://[::1"
 TEXT = ("The harbour authority closed the port of Example Bay on Monday after a fuel "
@@ -71,7 +71,7 @@ def test_stored_bad_urls_do_not_break_later_stages(tmp_path):
     store = Store(db)
     with store.batch():
         store.add_article(Article(id="bad1", text=TEXT, url=BAD, title="Port closed"))
-    assert outlet_of(store.article("bad1")) == "bad1"
+    assert outlet_names([store.article("bad1")]) == {"bad1": "bad1"}
     process(store)
     story_id = store.conn.execute("SELECT story_id FROM story_articles").fetchone()[0]
     store.close()

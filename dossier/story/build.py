@@ -78,7 +78,7 @@ def build_dossier(
         contradictions=find_contradictions(m.clauses, facts, members, keys),
         timeline=timeline(facts),
         summary=summarize(facts),
-        people=key_people(m.contexts, entities),
+        people=key_people(m.contexts, entities, m.lowercase),
     )
 
 
@@ -98,6 +98,8 @@ class Matching:
     keys: dict[str, str]
     #: Article id -> its outlet's display name, one spelling per outlet.
     outlets: dict[str, str]
+    #: Every word the story's articles write in lowercase (``people.lowercase_words``).
+    lowercase: set[str]
 
 
 def prepare(
@@ -120,7 +122,8 @@ def prepare(
     for ctx in contexts:
         clauses.extend(article_clauses(ctx, len(clauses)))
     _name_people(clauses, story_roles(contexts), entities)
-    _alias_people(clauses, contexts)
+    lowercase = lowercase_words(contexts)
+    _alias_people(clauses, contexts, lowercase)
     published = [a.published for a in chosen if a.published]
     mark_background(clauses, Frame.of(
         [story.first_date, story.last_date] if story.first_date else published,
@@ -136,7 +139,7 @@ def prepare(
     for clause in clauses:
         clause.credited = credited_key(clause.text, keys)
     return Matching(chosen, contexts, clauses, matrix, scored, group(clauses, scored, matrix),
-                    copies, keys, outlets)
+                    copies, keys, outlets, lowercase)
 
 
 def _stated_dates(articles: list[Article], extractions: dict[str, Extraction]
@@ -163,13 +166,13 @@ def _name_people(
                 setattr(clause, attr, canonical_name(resolve_role(name, roles), entities))
 
 
-def _alias_people(clauses: list[Clause], contexts: list[ArticleContext]) -> None:
+def _alias_people(clauses: list[Clause], contexts: list[ArticleContext],
+                  lowercase: set[str]) -> None:
     """One label per person in every fact, as in the key people ("Chargers WR Jackson"
     and "Jackson" are Vincent Jackson); none for a lone capitalised word the story also
     writes in lowercase ("Agent says Sixers to sign ...": an agent, not a name)."""
     names = [n for ctx in contexts for n in ctx.surnames.values()]
     names += [n for c in clauses for n in (c.speaker, c.actor) if n]
-    lowercase = lowercase_words(contexts)
     aliases = story_aliases(names, lowercase)
     for clause in clauses:
         for attr in ("speaker", "actor"):

@@ -23,14 +23,9 @@ COPY_SHARE = 0.6
 COPY_COSINE = 0.9
 
 
-def outlet_of(article: Article) -> str:
-    """The outlet's display name (``dossier.clean.identity``); each article
-    with neither outlet nor URL is its own outlet."""
-    return article_outlet(article).name
-
-
 def outlet_names(articles: list[Article]) -> dict[str, str]:
-    """Article id -> one display name per outlet of the story: "BBC News" and "bbc news"
+    """Article id -> one display name per outlet of the story (``dossier.clean.identity``;
+    an article with neither outlet nor URL is its own outlet): "BBC News" and "bbc news"
     are one key, so the story lists the outlet once, under its most used spelling
     (cased before all-lowercase)."""
     identities = {a.id: article_outlet(a) for a in articles}

@@ -14,9 +14,11 @@ MAX_PEOPLE = 10
 
 
 def key_people(
-    contexts: list[ArticleContext], entities: list[CanonicalEntity] | None = None
+    contexts: list[ArticleContext], entities: list[CanonicalEntity] | None = None,
+    lowercase: set[str] | None = None,
 ) -> list[KeyPerson]:
-    """People named in the most articles (then most often), with every role seen for them."""
+    """People named in the most articles (then most often), with every role seen for them;
+    ``lowercase`` is ``lowercase_words(contexts)`` when the caller has it already."""
     articles: dict[str, set[str]] = defaultdict(set)
     mentions: dict[str, int] = defaultdict(int)
     roles: dict[str, list[str]] = defaultdict(list)
@@ -34,7 +36,9 @@ def key_people(
             for entity in ctx.extraction.entities:
                 if entity.type == "PERSON" and T.names_a_person(entity.name):
                     roles[canonical_name(entity.name, entities)].extend(entity.roles)
-    for short, full in story_aliases(list(articles), lowercase_words(contexts)).items():
+    if lowercase is None:
+        lowercase = lowercase_words(contexts)
+    for short, full in story_aliases(list(articles), lowercase).items():
         articles[full] |= articles.pop(short)
         mentions[full] += mentions.pop(short)
         roles[full] += roles.pop(short, [])
@@ -96,16 +100,14 @@ def _fuller_names(names: list[str]) -> dict[str, str]:
     the same name once its initials are dropped). Without linked entities the story's
     own names are the only evidence; a surname two people share ("Jackson" beside
     Vincent and Jesse Jackson) stays apart."""
-    def core(name: str) -> list[str]:
-        return [w for w in name.split() if not re.fullmatch(r"[A-Z]\.?", w)]
-
+    cores = {n: [w for w in n.split() if not re.fullmatch(r"[A-Z]\.?", w)] for n in names}
     out = {}
     for short in names:
-        words = core(short)
+        words = cores[short]
         if not words:
             continue
-        fuller = {n for n in names if n != short and core(n)[-1:] == words[-1:]
-                  and set(words) <= set(core(n)) and len(core(n)) > len(words)}
+        fuller = {n for n, core in cores.items() if n != short and core[-1:] == words[-1:]
+                  and set(words) <= set(core) and len(core) > len(words)}
         if len(fuller) == 1:
             out[short] = fuller.pop()
         elif not fuller and len(words) < len(short.split()):  # "Regina M. Benjamin"
