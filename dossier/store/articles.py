@@ -204,14 +204,11 @@ class ArticleQueries(StoreBase):
             ).fetchall()
             return self._keyed(rows, limit)
         rows: list = []
-        if after[0] is not None:
-            cond, extra = "published IS NOT NULL", []
-            if after is not None:
-                cond += " AND (published, seq) < (?, ?)"
-                extra = [after[0], after[1]]
+        if after[0] is not None:  # still among the dated: the rest of them, then the undated
             rows = self.conn.execute(
-                f"SELECT * FROM current_articles WHERE {where} AND {cond} "
-                "ORDER BY published DESC, seq DESC LIMIT ?", [*params, *extra, limit + 1]
+                f"SELECT * FROM current_articles WHERE {where} AND published IS NOT NULL "
+                "AND (published, seq) < (?, ?) ORDER BY published DESC, seq DESC LIMIT ?",
+                [*params, after[0], after[1], limit + 1],
             ).fetchall()
         if len(rows) <= limit:
             cond, extra = "published IS NULL", []

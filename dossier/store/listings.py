@@ -23,7 +23,7 @@ class ListingQueries(StoreBase):
     ) -> int:
         """How many current articles match the same filters as ``articles()``."""
         if not (outlet or since or until or ids is not None):  # one current version per id
-            return self.conn.execute("SELECT COUNT(DISTINCT id) FROM articles").fetchone()[0]
+            return self.article_count()
         where, params = article_filters(outlet=outlet, since=since, until=until, ids=ids)
         sql = f"SELECT COUNT(*) FROM current_articles WHERE {where}"
         return self.conn.execute(sql, params).fetchone()[0]
