@@ -183,6 +183,20 @@ class Event:
     object: str | None = None
 
 
+@dataclass(frozen=True)
+class Happening:
+    """A word that tells something happened ("arrested", "crash"): its lemma and where.
+
+    Cruder than an :class:`Event` (no actor, no target) and far more of them: what lets
+    the dossier say which outlets report each thing a fact's sentences tell.
+    """
+
+    word: str
+    span: Span
+    #: Told as a verb ("arrested"), else as a noun ("the arrest", "the crash").
+    verb: bool = True
+
+
 @dataclass
 class Extraction:
     """Everything extraction found in one article, tagged with the extractor version."""
@@ -193,6 +207,7 @@ class Extraction:
     dates: list[DateMention] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    happenings: list[Happening] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -256,11 +271,30 @@ class Evidence:
 
 
 @dataclass
+class Detail:
+    """One thing a fact's sentences tell, and who tells it: "arrested" in 11 of its outlets.
+
+    A fact's sentences are one matched telling, but a long sentence tells several things
+    (the crash, the arrest, the charge), and not every outlet tells them all. ``evidence``
+    indexes the fact's evidence list.
+    """
+
+    word: str
+    outlets: list[str] = field(default_factory=list)
+    reported_by: list[str] = field(default_factory=list)
+    evidence: list[int] = field(default_factory=list)
+    #: Some outlet tells it with a verb or a tabled deed: a deed ("fired", "arrested"),
+    #: not a participant or a setting ("coach", "season"); what reports show.
+    deed: bool = False
+
+
+@dataclass
 class Fact:
     """Something the story's articles report, merged across articles that say the same.
 
     ``outlets`` are the independent outlets backing it (copies and repeats count once);
-    ``reported_by`` every outlet that printed it, copies included.
+    ``reported_by`` every outlet that printed it, copies included; ``details`` which of
+    them tell each of the things its sentences tell.
     """
 
     id: str
@@ -277,6 +311,7 @@ class Fact:
     date: str | None = None
     date_text: str | None = None
     numbers: dict[str, float] = field(default_factory=dict)
+    details: list[Detail] = field(default_factory=list)
 
     @property
     def corroboration(self) -> int:

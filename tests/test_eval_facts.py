@@ -18,7 +18,7 @@ from dossier.eval.facts import (
     score_dossiers,
     system_links,
 )
-from dossier.model import Dossier, Evidence, Fact, Span
+from dossier.model import Detail, Dossier, Evidence, Fact, Span
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "datasets" / "stories"
 ARTICLES, MENTIONS = DATA / "ecbplus-train-dev.jsonl", DATA / "ecbplus-mentions-train-dev.jsonl"
@@ -108,3 +108,26 @@ def test_baseline_groups_get_outlet_counts_judged_like_facts(event):
     assert group_outlet_checks(event, every)[1] < total
     heads = head_word_groups(event)
     assert any(len({a for a, _ in items}) > 1 for items in heads.values())
+
+
+def test_a_facts_details_are_judged_as_groups_of_their_own(event):
+    """One fact of everything, with one detail per gold instance: the outlet counts are
+    as exact as the gold dossier's, and the links as lumped as the fact."""
+    every = _gold_dossier(event)
+    evidence = [e for f in every.facts for e in f.evidence]
+    lump = Fact(id="f1", kind="event", text="", evidence=evidence)
+    lump.reported_by = lump.outlets = sorted({e.outlet for e in evidence})
+    start = 0
+    for fact in every.facts:
+        indices = list(range(start, start + len(fact.evidence)))
+        lump.details.append(Detail("w", fact.outlets, fact.reported_by, indices))
+        start += len(fact.evidence)
+    lumped = Dossier(schema_version="1.0", story_id=event.event_id, title="", first_date=None,
+                     last_date=None, outlets=[], articles=[], facts=[lump])
+    total, exact, exact_all = outlet_checks(event, lumped)
+    assert exact == exact_all == total
+    bare = Fact(id="f1", kind="event", text="", evidence=evidence, outlets=lump.outlets,
+                reported_by=lump.reported_by)
+    lumped.facts = [bare]
+    assert outlet_checks(event, lumped)[1] < total
+    assert system_links(event, lumped) >= gold_links(event)

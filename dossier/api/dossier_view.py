@@ -93,7 +93,22 @@ def fact_view(record: Mapping[str, Any], n_outlets: int,
         or str(pick(record, "id", default="")) in exclusive_ids,
         "contradicted": bool(record.get("contradicted"))
         or str(pick(record, "id", default="")) in contradicted_ids,
+        "details": _details(record, len(independent)),
     }
+
+
+#: Details a matrix row shows: deeds told by two or more of its outlets but not all.
+MAX_DETAILS = 5
+
+
+def _details(record: Mapping[str, Any], independent: int) -> list[dict[str, Any]]:
+    """"arrest: 9 outlets": the things the fact's sentences tell and who tells each."""
+    out = []
+    for d in pick(record, "details", default=[]) or []:
+        outlets = sorted({_text(o) for o in pick(d, "outlets", default=[])})
+        if pick(d, "deed", default=False) and 2 <= len(outlets) < independent:
+            out.append({"word": _text(pick(d, "word", default="")), "outlets": outlets})
+    return out[:MAX_DETAILS]
 
 
 def timeline_view(record: Mapping[str, Any]) -> dict[str, Any]:

@@ -17,7 +17,9 @@ cross-document instance it refers to, so it gives that judgement directly:
   (it reads the gold mentions, so it is an optimistic anchor) and sentence
   TF-IDF cosine at a fixed threshold;
 - **outlet-count accuracy**: for each instance that two or more articles report,
-  the fact holding most of its items must list exactly those articles' outlets;
+  the fact holding most of its items must list exactly those articles' outlets; a
+  fact's details (``story.details``: which of its outlets tell each happening word)
+  are candidates too, as the dossier shows each with its own count;
 - the CoNLL-2012 scores (``dossier.eval.coref``) of the mention clustering the
   dossier induces: a gold event mention's cluster is the fact whose evidence
   covers it (else one holding its sentence, else a singleton).
@@ -150,19 +152,21 @@ def _cross_pairs(groups: Iterable[Iterable[Item]]) -> set[Link]:
     return out
 
 
-def fact_items(event: Event, dossier: Dossier) -> dict[str, set[Item]]:
-    """Fact id -> the items (annotated sentences) its evidence lies in."""
+def fact_items(event: Event, dossier: Dossier, details: bool = False) -> dict[str, set[Item]]:
+    """Fact id -> the items (annotated sentences) its evidence lies in; with ``details``,
+    each fact's details too (``f3:0`` -> the items of the evidence telling it)."""
     wanted = set(event.items)
     out: dict[str, set[Item]] = {}
     for fact in dossier.facts:
-        items = set()
+        items: list[Item | None] = []
         for ev in fact.evidence:
-            if ev.span is None:
-                continue
-            item = (ev.article_id, _line_of(event.lines[ev.article_id], ev.span.start))
-            if item in wanted:
-                items.add(item)
-        out[fact.id] = items
+            item = None if ev.span is None else (
+                ev.article_id, _line_of(event.lines[ev.article_id], ev.span.start))
+            items.append(item if item in wanted else None)
+        out[fact.id] = {i for i in items if i is not None}
+        for n, detail in enumerate(fact.details if details else []):
+            out[f"{fact.id}:{n}"] = {
+                i for i in (items[k] for k in detail.evidence) if i is not None}
     return out
 
 
@@ -245,12 +249,15 @@ class LinkScore:
 
 def outlet_checks(event: Event, dossier: Dossier) -> tuple[int, int, int]:
     """``(instances in two or more articles, exact on the fact's items, exact on all its
-    evidence)``: the fact holding most of an instance's items must list exactly the
-    outlets of the articles reporting it. The first count reads only the fact's
+    evidence)``: the fact (or fact detail) holding most of an instance's items must list
+    exactly the outlets of the articles reporting it. The first count reads only the
     evidence in annotated sentences (all gold can judge); the second all of it."""
-    facts = {f.id: f for f in dossier.facts}
-    return _outlet_checks(event, fact_items(event, dossier),
-                          lambda f: set(facts[f].reported_by))
+    reported: dict[str, set[str]] = {}
+    for fact in dossier.facts:
+        reported[fact.id] = set(fact.reported_by)
+        for n, detail in enumerate(fact.details):
+            reported[f"{fact.id}:{n}"] = set(detail.reported_by)
+    return _outlet_checks(event, fact_items(event, dossier, details=True), reported.get)
 
 
 def group_outlet_checks(event: Event, groups: dict[str, set[Item]]) -> tuple[int, int]:
@@ -261,7 +268,7 @@ def group_outlet_checks(event: Event, groups: dict[str, set[Item]]) -> tuple[int
 
 
 def _outlet_checks(event: Event, items_of: dict[str, set[Item]],
-                   reported_by: Callable[[str], set[str]] | None) -> tuple[int, int, int]:
+                   reported_by: Callable[[str], set[str] | None] | None) -> tuple[int, int, int]:
     outlet = {a.id: a.outlet for a in event.articles}
     by_chain: dict[str, set[Item]] = defaultdict(set)
     for m in event.mentions:

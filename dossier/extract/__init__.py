@@ -2,9 +2,10 @@
 
 ``extract(article)`` returns an :class:`~dossier.model.Extraction` of plain data:
 entities (grouped mentions with roles), dates (TIMEX3 values with anchor and
-reasoning), quotes (content, cue, resolved speaker, speech act) and CAMEO-like
-events. Everything here is pure and picklable; the language pipeline is loaded
-once per process through ``dossier.nlp.load()``. Without a pipeline the same
+reasoning), quotes (content, cue, resolved speaker, speech act), CAMEO-like
+events and happenings (every word that tells something happened). Everything
+here is pure and picklable; the language pipeline is loaded once per process
+through ``dossier.nlp.load()``. Without a pipeline the same
 code runs on capitalisation rules (weaker entity typing), so extraction never
 fails for want of a model.
 """
@@ -17,7 +18,7 @@ from typing import Any
 from dossier.model import Article, Extraction
 
 #: Bump whenever output changes; the store re-runs extraction when it differs.
-EXTRACTOR_VERSION = "extract-0.1.4"
+EXTRACTOR_VERSION = "extract-0.1.5"
 
 __all__ = ["EXTRACTOR_VERSION", "extract", "extract_many", "extract_from_doc", "pipeline"]
 
@@ -74,6 +75,7 @@ def extract_from_doc(article: Article, doc: Any | None) -> Extraction:
     from dossier.extract.dates import extract_dates, infer_anchor
     from dossier.extract.entities import find_entities
     from dossier.extract.events import find_events
+    from dossier.extract.happenings import find_happenings
     from dossier.extract.quotes import find_quotes
     from dossier.extract.segment import units
     from dossier.extract.speakers import build_quotes
@@ -84,4 +86,5 @@ def extract_from_doc(article: Article, doc: Any | None) -> Extraction:
     dates = extract_dates(text, anchor)
     quotes = build_quotes(text, find_quotes(text), index)
     events = find_events(text, index, quotes, dates, units(text))
-    return Extraction(article.id, EXTRACTOR_VERSION, index.entities, dates, quotes, events)
+    return Extraction(article.id, EXTRACTOR_VERSION, index.entities, dates, quotes, events,
+                      find_happenings(doc))

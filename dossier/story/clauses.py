@@ -15,6 +15,7 @@ from dossier.story import text as T
 from dossier.story.actions import Action, find_action
 from dossier.story.anchor import article_dates
 from dossier.story.counts import find_counts
+from dossier.story.details import happening_keys
 from dossier.story.places import is_place
 
 #: Cue verbs -> speech act, used when extraction gives no quote for a clause.
@@ -70,6 +71,10 @@ class Clause:
     headline: bool = False
     #: The outlet the clause credits ("..., the Tribune reported"): whose report it is.
     credited: str | None = None
+    #: What the clause tells happened: ``(key, word, deed)``, key shared by paraphrases
+    #: ("slain", "killed": kill), word in lemma form, deed when told as a verb
+    #: (``story.details``).
+    happenings: list[tuple[str, str, bool]] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -194,6 +199,7 @@ def _annotate(clause: Clause, ctx: ArticleContext) -> None:
             clause.actor = ctx.resolve(event.source_name or _entity_name(ex, event.source))
             clause.action, clause.target = event.action, event.target_name or event.target
             break
+    clause.happenings = happening_keys(clause.text, ex.happenings if ex else [], a, b)
     deed = find_action(clause.text)
     if deed is not None:
         clause.deed = replace(deed, agent=ctx.resolve(deed.agent))

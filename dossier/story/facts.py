@@ -19,6 +19,7 @@ from dossier.story import text as T
 from dossier.story.clauses import RESPONSE_ACTS, Clause
 from dossier.story.counts import same_incident
 from dossier.story.dates import confident_dates
+from dossier.story.details import fact_details
 from dossier.story.people import known_person
 from dossier.story.places import is_place
 from dossier.story.similarity import add_weights, row_weights, weights_cosine
@@ -159,6 +160,7 @@ def make_fact(
         action=rep.action, target=rep.target,
         speaker=_best_name([c.speaker for c in members if c.act == act]), act=act,
         date=date, date_text=date_text, numbers=numbers,
+        details=fact_details(members, lambda chosen: _independent(chosen, keys)),
     )
 
 

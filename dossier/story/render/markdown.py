@@ -10,6 +10,7 @@ from dossier.story.render.common import (
     MAX_TIMELINE,
     backing,
     clip,
+    details_line,
     exclusive_outlets,
     more_facts,
     span,
@@ -47,7 +48,9 @@ def render_markdown(dossier: Dossier) -> str:
         "|---|---|---|---|",
     ]
     for fact in top_facts(dossier):
-        out.append(f"| {fact.id} | {_cell(fact.text)} | {_cell(who(fact))} | "
+        detail = f"<br>*outlets telling each detail: {details_line(fact)}*" if details_line(
+            fact) else ""
+        out.append(f"| {fact.id} | {_cell(fact.text)}{detail} | {_cell(who(fact))} | "
                    f"{backing(fact)}: {', '.join(fact.outlets)} |")
     if more_facts(dossier):
         out += ["", f"*…{more_facts(dossier)}.*"]

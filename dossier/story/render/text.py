@@ -10,6 +10,7 @@ from dossier.story.render.common import (
     MAX_TIMELINE,
     backing,
     clip,
+    details_line,
     exclusive_outlets,
     more_facts,
     span,
@@ -36,6 +37,8 @@ def render_text(dossier: Dossier) -> str:
     for fact in top_facts(dossier):
         by = f" [{who(fact)}]" if who(fact) else ""
         lines.append(f"  [{fact.id}] {backing(fact)}{by}: {clip(fact.text)}")
+        if details_line(fact):
+            lines.append(f"      outlets telling each detail: {details_line(fact)}")
     if more_facts(dossier):
         lines.append(f"  ... {more_facts(dossier)}")
     return "\n".join(lines + _claims(dossier) + _contradictions(dossier) + _exclusive(dossier)

@@ -1,0 +1,63 @@
+"""Happenings: the words that tell something happened, read from the tagger.
+
+Events (``extract.events``) are few and exact: an actor, an act from a closed
+table, a target. A news sentence tells more than that ("the crash that killed
+two led to the driver's arrest"), and the dossier needs every one of those words
+to say which outlets report each thing a fact tells. So this is deliberately
+broad: every content verb but the light and saying ones, every common noun but
+the ones that name times and people. Why not only eventive nouns: measured on
+ECB+ train, filtering nouns by a list of eventive suffixes lost more real
+happenings ("quake", "deal", "fire") than it removed noise.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dossier.extract.nominals import PERSON_NOUNS
+from dossier.extract.roles import ORG_HEADS
+from dossier.model import Happening, Span
+
+#: Verbs that carry no happening of their own: auxiliaries and light verbs ("has
+#: made", "took place"), and the saying verbs, which are the quotes' business.
+LIGHT_VERBS = frozenset({
+    "be", "have", "do", "get", "make", "take", "give", "go", "come", "put", "keep", "let",
+    "seem", "become", "begin", "start", "continue", "try", "want", "need", "use", "include",
+    "say", "tell", "add", "report", "state", "claim", "announce", "confirm", "note",
+    "explain", "describe", "believe", "think", "know", "expect", "appear", "accord",
+})
+#: Nouns that name when, who or which body (a person's or a body's word), not what happened.
+GENERIC_NOUNS = frozenset({
+    "year", "night", "day", "morning", "afternoon", "evening", "week", "weekend", "today",
+    "yesterday", "tonight", "hour", "minute", "month", "time", "man", "woman", "person",
+    "people", "police", "officer", "official", "mother", "father", "sister", "brother",
+    "family", "member", "boss", "director", "judge", "source", "team", "child", "son",
+    "daughter", "wife", "husband", "spokesman", "spokeswoman", "spokesperson", "statement",
+    "report", "news", "story", "article", "way", "thing", "part", "number", "lot",
+}) | PERSON_NOUNS | frozenset(ORG_HEADS)
+
+
+def find_happenings(doc: Any | None) -> list[Happening]:
+    """Every content verb and common noun of a parsed ``Doc`` as a happening, but those
+    inside a name or capitalised mid-sentence ("the Chargers"): a participant, not what
+    it did. None without a
+    ``Doc`` (the rules-only fallback cannot tell a verb from a name)."""
+    if doc is None:
+        return []
+    lowercase = {t.text for t in doc if t.text.islower()}
+    out = []
+    for token in doc:
+        lemma = (token.lemma_ or token.text).lower()
+        if not lemma.isalpha() or len(lemma) < 3 or token.ent_type_:
+            continue
+        # "Chargers general manager ...": a capitalised word is a name unless it opens a
+        # sentence and the article also writes it in lowercase ("Police said ...")
+        if token.text[0].isupper() and not (
+                token.is_sent_start and token.text.lower() in lowercase):
+            continue
+        verb = token.pos_ == "VERB"
+        if verb and lemma not in LIGHT_VERBS or (
+                token.pos_ == "NOUN" and lemma not in GENERIC_NOUNS):
+            out.append(Happening(lemma, Span(token.idx, token.idx + len(token), token.text),
+                                 verb))
+    return out

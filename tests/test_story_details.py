@@ -1,0 +1,96 @@
+"""Fact details: which of a fact's outlets tell each thing its sentences tell.
+
+Synthetic articles (our own writing): four outlets tell one crash in their lead,
+three of them the arrest in the same sentence, one prints a second article, and
+the details must count each of those outlets once.
+"""
+
+from __future__ import annotations
+
+from dossier.extract import extract_many, pipeline
+from dossier.extract.happenings import find_happenings
+from dossier.model import Article, Detail, Dossier, Fact, Story
+from dossier.story import build_dossier, render
+from dossier.story.details import word_key
+
+CRASH = [
+    ("Outlet A", "Bus crash on coast road",
+     "A bus crashed into a wall on the coast road near Pellworth on Sunday, and police "
+     "arrested the driver at the scene. Nine passengers were taken to hospital."),
+    ("Outlet B", "Driver held after coast road bus crash",
+     "A bus crashed into a wall on the coast road near Pellworth on Sunday and the driver "
+     "was arrested, police said. The route has been closed for repairs."),
+    ("Outlet C", "Pellworth bus crash: driver arrested",
+     "Police arrested the driver after his bus crashed into a wall on the coast road near "
+     "Pellworth on Sunday. The bus company said it would help the inquiry."),
+    ("Outlet D", "Bus hits wall near Pellworth",
+     "A bus crashed into a wall on the coast road near Pellworth on Sunday, leaving nine "
+     "passengers in hospital with minor injuries. The road reopened in the evening."),
+    ("Outlet C", "Coast road bus crash driver arrested",
+     "The driver of a bus that crashed into a wall on the coast road near Pellworth on "
+     "Sunday was arrested by police. Nine people were hurt."),
+]
+
+
+def _articles() -> list[Article]:
+    return [Article(id=f"a{i}", title=title, text=f"{title}\n{body}", outlet=outlet,
+                    published="2024-06-02")
+            for i, (outlet, title, body) in enumerate(CRASH)]
+
+
+def _dossier(with_extraction: bool = True) -> Dossier:
+    articles = _articles()
+    extractions = {e.article_id: e for e in extract_many(articles)} if with_extraction else {}
+    return build_dossier(Story(id="s", article_ids=[a.id for a in articles]), articles,
+                         extractions)
+
+
+def _crash_fact(dossier: Dossier) -> Fact:
+    return next(f for f in dossier.facts if len(f.outlets) == 4 and any(
+        "crashed into a wall" in e.text for e in f.evidence))
+
+
+def test_happenings_are_content_verbs_and_common_nouns_not_names_people_or_saying():
+    nlp = pipeline()
+    doc = nlp("Police arrested the Chargers driver after the crash on Sunday, officials said.")
+    words = [h.word for h in find_happenings(doc)]
+    assert "arrest" in words and "crash" in words
+    assert not {"say", "police", "official", "chargers", "charger", "sunday"} & set(words)
+    for h in find_happenings(doc):
+        assert doc.text[h.span.start:h.span.end] == h.span.text
+    assert find_happenings(None) == []
+
+
+def test_paraphrase_keys_meet_on_the_stem_or_deed_class():
+    assert word_key("driving") == word_key("drive") == word_key("drives")
+    assert word_key("arrested") == word_key("arrest")
+
+
+def test_a_detail_lists_the_outlets_telling_it_each_once():
+    crash = _crash_fact(_dossier())
+    arrest = next(d for d in crash.details if d.word == "arrest")
+    # Outlet C printed it twice: reported by three outlets, counted three times never
+    assert arrest.outlets == ["Outlet A", "Outlet B", "Outlet C"] and arrest.deed
+    told = {crash.evidence[i].article_id for i in arrest.evidence}
+    assert told == {"a0", "a1", "a2", "a4"}
+    assert all("arrest" in crash.evidence[i].text for i in arrest.evidence)
+    # a detail every outlet tells is the fact itself: reports do not repeat it
+    assert all(d.word != "crash" for d in crash.details if len(d.outlets) < 4)
+
+
+def test_without_a_tagger_the_verb_table_deeds_are_the_details():
+    crash = _crash_fact(_dossier(with_extraction=False))
+    arrest = next(d for d in crash.details if d.word == "arrest")
+    assert arrest.outlets == ["Outlet A", "Outlet B", "Outlet C"]
+
+
+def test_reports_show_deeds_told_by_several_but_not_all_outlets():
+    dossier = _dossier()
+    text, markdown = render(dossier, "text"), render(dossier, "markdown")
+    assert "outlets telling each detail: " in text and "arrest 3" in text
+    assert "arrest 3" in markdown
+    fact = Fact(id="f1", kind="event", text="x", outlets=["A", "B", "C"],
+                details=[Detail("lone", ["A"], deed=True),
+                         Detail("all", ["A", "B", "C"], deed=True), Detail("wall", ["A", "B"])])
+    dossier.facts, dossier.exclusive, dossier.claims, dossier.timeline = [fact], {}, [], []
+    assert "outlets telling each detail" not in render(dossier, "text")
