@@ -94,3 +94,14 @@ def test_reports_show_deeds_told_by_several_but_not_all_outlets():
                          Detail("all", ["A", "B", "C"], deed=True), Detail("wall", ["A", "B"])])
     dossier.facts, dossier.exclusive, dossier.claims, dossier.timeline = [fact], {}, [], []
     assert "outlets telling each detail" not in render(dossier, "text")
+
+
+def test_the_web_matrix_row_lists_the_deeds_a_reader_can_compare_outlets_on():
+    from dataclasses import asdict
+
+    from dossier.api.dossier_view import fact_view
+
+    crash = _crash_fact(_dossier())
+    row = fact_view(asdict(crash), n_outlets=4)
+    assert {"word": "arrest", "outlets": ["Outlet A", "Outlet B", "Outlet C"]} in row["details"]
+    assert all(2 <= len(d["outlets"]) < 4 for d in row["details"])
