@@ -283,7 +283,7 @@ class Detail:
     outlets: list[str] = field(default_factory=list)
     reported_by: list[str] = field(default_factory=list)
     evidence: list[int] = field(default_factory=list)
-    #: Some outlet tells it with a verb or a tabled deed: a deed ("fired", "arrested"),
+    #: Most of its tellings are a verb or a tabled deed: a deed ("fired", "arrested"),
     #: not a participant or a setting ("coach", "season"); what reports show.
     deed: bool = False
 
