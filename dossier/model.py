@@ -193,8 +193,9 @@ class Happening:
 
     word: str
     span: Span
-    #: Told as a verb ("arrested"), else as a noun ("the arrest", "the crash").
-    verb: bool = True
+    #: Told as a deed, a verb or a state a deed leaves ("arrested", "dead"), not as a
+    #: noun ("the arrest", "the crash").
+    deed: bool = True
 
 
 @dataclass

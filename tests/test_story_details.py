@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dossier.extract import extract_many, pipeline
 from dossier.extract.happenings import find_happenings
-from dossier.model import Article, Detail, Dossier, Fact, Story
+from dossier.model import Article, Detail, Dossier, Fact, Happening, Span, Story
 from dossier.story import build_dossier, render
-from dossier.story.details import word_key
+from dossier.story.details import happening_keys, word_key
 
 CRASH = [
     ("Outlet A", "Bus crash on coast road",
@@ -64,6 +64,18 @@ def test_happenings_are_content_verbs_and_common_nouns_not_names_people_or_sayin
 def test_paraphrase_keys_meet_on_the_stem_or_deed_class():
     assert word_key("driving") == word_key("drive") == word_key("drives")
     assert word_key("arrested") == word_key("arrest")
+
+
+def test_words_of_one_happening_share_a_key_verb_noun_or_adjective():
+    text = "One man was killed, a death the police called murder; two were injured, one dead."
+    found = [Happening(w, Span(text.index(t), text.index(t) + len(t), t), deed)
+             for w, t, deed in [("kill", "killed", True), ("death", "death", False),
+                                ("murder", "murder", False), ("injured", "injured", True),
+                                ("dead", "dead", True)]]
+    keys = happening_keys(text, found, 0, len(text))
+    assert {k for k, _, _ in keys} == {"die", "injure"}
+    # a sentence's happenings only: the window leaves out what lies outside it
+    assert [k for k, _, _ in happening_keys(text[:20], found, 0, 20)] == ["die"]
 
 
 def test_a_detail_lists_the_outlets_telling_it_each_once():

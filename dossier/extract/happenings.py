@@ -5,7 +5,8 @@ table, a target. A news sentence tells more than that ("the crash that killed
 two led to the driver's arrest"), and the dossier needs every one of those words
 to say which outlets report each thing a fact tells. So this is deliberately
 broad: every content verb but the light and saying ones, every common noun but
-the ones that name times and people. Why not only eventive nouns: measured on
+the ones that name times and people, and the few adjectives that tell an outcome
+("dead", "injured"). Why not only eventive nouns: measured on
 ECB+ train, filtering nouns by a list of eventive suffixes lost more real
 happenings ("quake", "deal", "fire") than it removed noise.
 """
@@ -26,6 +27,9 @@ LIGHT_VERBS = frozenset({
     "say", "tell", "add", "report", "state", "claim", "announce", "confirm", "note",
     "explain", "describe", "believe", "think", "know", "expect", "appear", "accord",
 })
+#: Adjectives that tell a happening's outcome: "two were dead", "the fatal crash".
+EVENT_ADJECTIVES = frozenset({"dead", "fatal", "deadly", "injured", "wounded", "hurt",
+                              "missing", "homeless", "unharmed"})
 #: Nouns that name when, who or which body (a person's or a body's word), not what happened.
 GENERIC_NOUNS = frozenset({
     "year", "night", "day", "morning", "afternoon", "evening", "week", "weekend", "today",
@@ -55,9 +59,9 @@ def find_happenings(doc: Any | None) -> list[Happening]:
         if token.text[0].isupper() and not (
                 token.is_sent_start and token.text.lower() in lowercase):
             continue
-        verb = token.pos_ == "VERB"
-        if verb and lemma not in LIGHT_VERBS or (
-                token.pos_ == "NOUN" and lemma not in GENERIC_NOUNS):
+        deed = token.pos_ == "VERB" and lemma not in LIGHT_VERBS or (
+            token.pos_ == "ADJ" and lemma in EVENT_ADJECTIVES)
+        if deed or token.pos_ == "NOUN" and lemma not in GENERIC_NOUNS:
             out.append(Happening(lemma, Span(token.idx, token.idx + len(token), token.text),
-                                 verb))
+                                 deed))
     return out

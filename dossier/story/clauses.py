@@ -71,9 +71,9 @@ class Clause:
     headline: bool = False
     #: The outlet the clause credits ("..., the Tribune reported"): whose report it is.
     credited: str | None = None
-    #: What the clause tells happened: ``(key, word, deed)``, key shared by paraphrases
-    #: ("slain", "killed": kill), word in lemma form, deed when told as a verb
-    #: (``story.details``).
+    #: What the clause's sentence tells happened: ``(key, word, deed)``, key shared by
+    #: paraphrases ("slain", "killed", "dead": die), word in lemma form, deed when told
+    #: as a verb (``story.details``).
     happenings: list[tuple[str, str, bool]] = field(default_factory=list)
 
     @property
@@ -150,12 +150,16 @@ def article_context(
 def article_clauses(ctx: ArticleContext, start_index: int) -> list[Clause]:
     """Every clause of one article, in reading order, numbered from ``start_index``."""
     text = ctx.article.text
+    happenings = ctx.extraction.happenings if ctx.extraction else []
     out: list[Clause] = []
     for s_start, s_end in T.sentences(text):
         sentence = text[s_start:s_end]
         headline = s_start == 0 and _is_headline(sentence, ctx.article.title)
         if not (headline or _is_prose(sentence)):
             continue
+        # what the whole sentence tells: "X was killed ..., and the driver was arrested"
+        # tells the arrest in each of its clauses' facts (``story.details``)
+        told = happening_keys(sentence, happenings, s_start, s_end)
         for c_start, c_end in [(0, len(sentence))] if headline else T.clauses(sentence):
             a, b = s_start + c_start, s_start + c_end
             clause = Clause(
@@ -164,6 +168,7 @@ def article_clauses(ctx: ArticleContext, start_index: int) -> list[Clause]:
                 sentence=sentence, published=ctx.article.published, headline=headline,
             )
             _annotate(clause, ctx)
+            clause.happenings = told
             prev = out[-1] if out and out[-1].sentence is sentence else None
             if prev and clause.act and not clause.speaker and clause.text.startswith("and "):
                 clause.speaker = prev.speaker  # "X refuted the claims and cautioned ...": X
@@ -199,7 +204,6 @@ def _annotate(clause: Clause, ctx: ArticleContext) -> None:
             clause.actor = ctx.resolve(event.source_name or _entity_name(ex, event.source))
             clause.action, clause.target = event.action, event.target_name or event.target
             break
-    clause.happenings = happening_keys(clause.text, ex.happenings if ex else [], a, b)
     deed = find_action(clause.text)
     if deed is not None:
         clause.deed = replace(deed, agent=ctx.resolve(deed.agent))

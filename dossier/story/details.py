@@ -8,10 +8,12 @@ No partition of sentences can give each happening its own outlet count, so the
 fact keeps its sentences and lists, for each happening word, the evidence that
 tells it and the independent outlets behind that evidence.
 
-Paraphrases meet through one key: a word the verb table knows ("slain",
-"gunned") takes its deed class ("kill"), any other word its stem ("arrests",
-"arrested": "arrest"). Without extraction's tagger the verb table's deeds alone
-are the keys.
+A fact's evidence is a clause, but a detail reads its whole sentence: "the woman
+was killed ..., and the driver was arrested" tells the arrest wherever the
+killing is the fact. Paraphrases meet through one key: a word of a family
+("killed", "death", "dead": die) takes the family's name, a word the verb table
+knows ("gunned") its deed class, any other word its stem ("arrests", "arrested":
+"arrest"). Without extraction's tagger the verb table's deeds alone are the keys.
 """
 
 from __future__ import annotations
@@ -28,20 +30,50 @@ from dossier.story.similarity import stem
 if TYPE_CHECKING:
     from dossier.story.clauses import Clause
 
+#: Words outlets use for one happening, verb or noun: "killed", "death" and "dead" tell one
+#: loss of life; "capture" and "arrest" one arrest. The verb table's deed classes are in
+#: the families they name ("kill", "appoint"), so clause deeds and tagged words meet.
+FAMILIES: dict[str, tuple[str, ...]] = {
+    "die": ("die", "death", "dead", "kill", "killing", "slay", "murder", "fatal", "fatality",
+            "perish", "homicide"),
+    "shoot": ("shoot", "shooting", "shot", "gunfire", "gun"),
+    "injure": ("injure", "injury", "wound", "hurt"),
+    "arrest": ("arrest", "apprehend", "capture", "nab", "detain", "detention", "custody"),
+    "charge": ("charge", "indict", "indictment"),
+    "convict": ("sentence", "convict", "conviction"),
+    "dismiss": ("dismiss", "dismissal", "sack", "oust", "terminate", "termination"),
+    "appoint": ("appoint", "appointment", "hire", "nominate", "nomination", "nominee",
+                "select", "selection"),
+    "resign": ("resign", "resignation", "quit"),
+    "crash": ("crash", "accident", "collision", "collide", "wreck"),
+    "strike": ("strike", "hit"),
+    "quake": ("quake", "earthquake", "tremor", "temblor"),
+    "flee": ("flee", "escape"),
+    "rescue": ("rescue", "evacuate", "evacuation"),
+    "attack": ("attack", "assault", "raid", "bomb", "bombing"),
+    "acquire": ("acquire", "acquisition", "buy", "purchase", "takeover"),
+    "win": ("win", "victory", "triumph"),
+    "fall": ("fall", "plunge", "tumble"),
+    "sue": ("sue", "lawsuit", "suit"),
+}
+#: The verb table's classes that a family above names otherwise.
+_CLASS_FAMILY = {"kill": "die", "fire": "dismiss", "sentence": "convict"}
+
 
 def happening_keys(text: str, happenings: Sequence[Happening], start: int,
                    end: int) -> list[tuple[str, str, bool]]:
-    """``(key, word, deed)`` of every happening in ``[start, end)`` of the article, and of
-    every tabled deed of the clause's ``text`` (the only ones without a tagger); ``deed``
-    when told with a verb or a tabled deed."""
-    out = [(name, name, True) for name in sorted(deed_classes(text))]
+    """``(key, word, deed)`` of every happening in ``[start, end)`` of the article (one
+    sentence, ``text``), and of every tabled deed of ``text`` (the only ones without a
+    tagger); ``deed`` when told with a verb or a tabled deed."""
+    out = [(_family(name), name, True) for name in sorted(deed_classes(text))]
     offsets = [h.span.start for h in happenings]
     for h in happenings[bisect_left(offsets, start):]:
         if h.span.start >= end:
             break
         classes = deed_classes(h.span.text)
-        key = next(iter(classes)) if len(classes) == 1 else word_key(h.word)
-        out.append((key, h.word, h.verb or bool(classes)))
+        key = _FAMILY.get(word_key(h.word)) or (
+            _family(next(iter(classes))) if len(classes) == 1 else word_key(h.word))
+        out.append((key, h.word, h.deed or bool(classes)))
     first: dict[str, tuple[str, str, bool]] = {}
     for key, word, deed in out:
         seen = first.get(key)
@@ -49,10 +81,18 @@ def happening_keys(text: str, happenings: Sequence[Happening], start: int,
     return list(first.values())
 
 
+def _family(deed_class: str) -> str:
+    return _CLASS_FAMILY.get(deed_class, deed_class)
+
+
 def word_key(word: str) -> str:
     """The stem without a final "e": "drive", "driving" and "drives" meet at "driv"."""
     key = stem(word)
     return key[:-1] if len(key) > 4 and key.endswith("e") else key
+
+
+#: ``word_key`` of every family word -> the family ("injured" and "injure" both).
+_FAMILY = {word_key(word): name for name, words in FAMILIES.items() for word in words}
 
 
 def fact_details(members: list[Clause],
