@@ -61,6 +61,17 @@ def test_happenings_are_content_verbs_and_common_nouns_not_names_people_or_sayin
     assert find_happenings(None) == []
 
 
+def test_a_title_case_headline_is_read_as_its_body_writes_the_words():
+    nlp = pipeline()
+    text = ("Earthquake Levels Villages on Remote Northern Island\n"
+            "A strong earthquake destroyed the villages on the coast on Sunday.")
+    found = {(h.word, h.span.start) for h in find_happenings(nlp(text))}
+    assert ("earthquake", 0) in found and ("village", text.index("Villages")) in found
+    # "Northern Island" is written nowhere in lowercase: a name, not a happening
+    assert not any(start < text.index("\n") and word in ("island", "northern")
+                   for word, start in found)
+
+
 def test_paraphrase_keys_meet_on_the_stem_or_deed_class():
     assert word_key("driving") == word_key("drive") == word_key("drives")
     assert word_key("arrested") == word_key("arrest")

@@ -13,6 +13,7 @@ happenings ("quake", "deal", "fire") than it removed noise.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from dossier.extract.nominals import PERSON_NOUNS
@@ -44,24 +45,54 @@ GENERIC_NOUNS = frozenset({
 def find_happenings(doc: Any | None) -> list[Happening]:
     """Every content verb and common noun of a parsed ``Doc`` as a happening, but those
     inside a name or capitalised mid-sentence ("the Chargers"): a participant, not what
-    it did. None without a
-    ``Doc`` (the rules-only fallback cannot tell a verb from a name)."""
+    it did. None without a ``Doc`` (the rules-only fallback cannot tell a verb from a
+    name).
+
+    A headline in title case ("Earthquake Levels Villages on Iranian Island") is where
+    the tagger fails: it reads every capitalised word as a name. There a word counts as
+    the article's body tags it where it writes it in lowercase ("the earthquake")."""
     if doc is None:
         return []
-    lowercase = {t.text for t in doc if t.text.islower()}
+    body: dict[str, tuple[str, str]] = {}
+    for t in doc:
+        if t.text.islower() and not t.ent_type_:
+            body.setdefault(t.text, ((t.lemma_ or t.text).lower(), t.pos_))
+    titled = _title_case_lines(doc.text)
     out = []
     for token in doc:
-        lemma = (token.lemma_ or token.text).lower()
-        if not lemma.isalpha() or len(lemma) < 3 or token.ent_type_:
+        if token.text[0].isupper() and _in(titled, token.idx):
+            lemma, pos = body.get(token.text.lower(), ("", ""))
+        elif token.ent_type_:
+            continue
+        else:
+            lemma, pos = (token.lemma_ or token.text).lower(), token.pos_
+        if not lemma.isalpha() or len(lemma) < 3:
             continue
         # "Chargers general manager ...": a capitalised word is a name unless it opens a
         # sentence and the article also writes it in lowercase ("Police said ...")
-        if token.text[0].isupper() and not (
-                token.is_sent_start and token.text.lower() in lowercase):
+        if token.text[0].isupper() and not _in(titled, token.idx) and not (
+                token.is_sent_start and token.text.lower() in body):
             continue
-        deed = token.pos_ == "VERB" and lemma not in LIGHT_VERBS or (
-            token.pos_ == "ADJ" and lemma in EVENT_ADJECTIVES)
-        if deed or token.pos_ == "NOUN" and lemma not in GENERIC_NOUNS:
+        deed = pos == "VERB" and lemma not in LIGHT_VERBS or (
+            pos == "ADJ" and lemma in EVENT_ADJECTIVES)
+        if deed or pos == "NOUN" and lemma not in GENERIC_NOUNS:
             out.append(Happening(lemma, Span(token.idx, token.idx + len(token), token.text),
                                  deed))
     return out
+
+
+def _title_case_lines(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of the lines written in title case (most words capitalised): a
+    headline, whose capitals say nothing about names. Lines, not the parser's sentences,
+    which run a headline into the lead below it."""
+    out, start = [], 0
+    for line in text.split("\n"):
+        words = [w for w in re.findall(r"[A-Za-z]+", line) if len(w) > 3]
+        if len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words):
+            out.append((start, start + len(line)))
+        start += len(line) + 1
+    return out
+
+
+def _in(spans: list[tuple[int, int]], offset: int) -> bool:
+    return any(a <= offset < b for a, b in spans)
