@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from dossier.story import places
+
 _ABBREV = {
     "mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "gov", "sen", "rep", "jan", "feb",
     "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "u.s",
@@ -226,6 +228,12 @@ def names_a_thing(name: str) -> bool:
 
 
 def names_a_person(name: str) -> bool:
-    """Whether a name the tagger calls a person can be one: not a thing, not a body."""
+    """Whether a name the tagger calls a person can be one: not a thing, not a body, not
+    an acronym ("Former AMA") and not a team named for its city ("SAN Diego Chargers")."""
     words = _words_of(name)
-    return not names_a_thing(name) and words[-1].lower() not in _BODY_HEADS
+    if names_a_thing(name) or words[-1].lower() in _BODY_HEADS:
+        return False
+    if words[-1].isupper() and words[-1].isalpha() and 2 <= len(words[-1]) <= 5:
+        return False
+    return not (len(words) >= 3 and words[-1].endswith("s") and places.is_place(
+        " ".join(w.capitalize() for w in words[:2])))
