@@ -41,7 +41,9 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "arrest": ("arrest", "apprehend", "capture", "nab", "detain", "detention", "custody"),
     "charge": ("charge", "indict", "indictment"),
     "convict": ("sentence", "convict", "conviction"),
-    "dismiss": ("dismiss", "dismissal", "sack", "oust", "terminate", "termination"),
+    # "fire" too: "fired the coach" and "to fire him"; a blaze or gunfire has no other
+    # word of this family in its story to meet, so it stays a detail of its own
+    "dismiss": ("dismiss", "dismissal", "sack", "oust", "terminate", "termination", "fire"),
     "appoint": ("appoint", "appointment", "hire", "nominate", "nomination", "nominee",
                 "select", "selection"),
     "resign": ("resign", "resignation", "quit"),
