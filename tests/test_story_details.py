@@ -128,3 +128,4 @@ def test_the_web_matrix_row_lists_the_deeds_a_reader_can_compare_outlets_on():
     row = fact_view(asdict(crash), n_outlets=4)
     assert {"word": "arrest", "outlets": ["Outlet A", "Outlet B", "Outlet C"]} in row["details"]
     assert all(2 <= len(d["outlets"]) < 4 for d in row["details"])
+

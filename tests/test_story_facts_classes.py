@@ -161,3 +161,15 @@ def test_a_happening_one_outlet_attributes_is_no_statement_of_its_source():
     top = dossier.facts[0]
     assert "arrested" in top.text and top.corroboration >= 4
     assert top.kind == "event" and top.speaker != "Lena Park" and top.actor != "Lena Park"
+
+
+def test_the_summary_leaves_out_a_quote_line_that_does_not_say_whose_it_is():
+    from dossier.model import Evidence
+    from dossier.story.summary import summarize
+
+    lines = ["The council approved the new bridge over the river on Monday.",
+             "My older brother died of the same illness at the age of 44.",
+             "\"We will start work in May,\" the mayor said of the bridge project."]
+    facts = [Fact(id=f"f{i}", kind="event", text=t, evidence=[Evidence(f"a{i}", "X", t, t)])
+             for i, t in enumerate(lines, 1)]
+    assert summarize(facts) == [lines[0], lines[2]]
