@@ -164,7 +164,7 @@ def test_a_happening_one_outlet_attributes_is_no_statement_of_its_source():
 
 
 def test_the_summary_leaves_out_a_quote_line_that_does_not_say_whose_it_is():
-    from dossier.model import Evidence
+    from dossier.model import Evidence, Fact
     from dossier.story.summary import summarize
 
     lines = ["The council approved the new bridge over the river on Monday.",
