@@ -70,6 +70,10 @@ def test_a_title_case_headline_is_read_as_its_body_writes_the_words():
     # "Northern Island" is written nowhere in lowercase: a name, not a happening
     assert not any(start < text.index("\n") and word in ("island", "northern")
                    for word, start in found)
+    # "Checks" is the "checked" of the body, by its lemma
+    text = "Singer Checks Into Rehab Clinic Again\nThe singer checked into a clinic on Monday."
+    assert ("check", text.index("Checks")) in {(h.word, h.span.start)
+                                               for h in find_happenings(nlp(text))}
 
 
 def test_paraphrase_keys_meet_on_the_stem_or_deed_class():

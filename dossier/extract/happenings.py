@@ -56,12 +56,14 @@ def find_happenings(doc: Any | None) -> list[Happening]:
     body: dict[str, tuple[str, str]] = {}
     for t in doc:
         if t.text.islower() and not t.ent_type_:
-            body.setdefault(t.text, ((t.lemma_ or t.text).lower(), t.pos_))
+            lemma = (t.lemma_ or t.text).lower()
+            body.setdefault(t.text, (lemma, t.pos_))
+            body.setdefault(lemma, (lemma, t.pos_))
     titled = _title_case_lines(doc.text)
     out = []
     for token in doc:
         if token.text[0].isupper() and _in(titled, token.idx):
-            lemma, pos = body.get(token.text.lower(), ("", ""))
+            lemma, pos = _as_body_writes(token.text.lower(), body)
         elif token.ent_type_:
             continue
         else:
@@ -79,6 +81,16 @@ def find_happenings(doc: Any | None) -> list[Happening]:
             out.append(Happening(lemma, Span(token.idx, token.idx + len(token), token.text),
                                  deed))
     return out
+
+
+def _as_body_writes(word: str, body: dict[str, tuple[str, str]]) -> tuple[str, str]:
+    """``(lemma, tag)`` of a headline word as the body writes it or its lemma: "Checks"
+    is "check" where the body says "checked"; ``("", "")`` if the body never does."""
+    for form in (word, word[:-1] if word.endswith("s") else "",
+                 word[:-2] if word.endswith("es") else ""):
+        if form in body:
+            return body[form]
+    return "", ""
 
 
 def _title_case_lines(text: str) -> list[tuple[int, int]]:
