@@ -11,7 +11,7 @@ from dossier.extract import extract_many, pipeline
 from dossier.extract.happenings import find_happenings
 from dossier.model import Article, Detail, Dossier, Fact, Happening, Span, Story
 from dossier.story import build_dossier, render
-from dossier.story.details import happening_keys, word_key
+from dossier.story.details import happening_keys, plain_happenings, word_key
 
 CRASH = [
     ("Outlet A", "Bus crash on coast road",
@@ -74,6 +74,13 @@ def test_a_title_case_headline_is_read_as_its_body_writes_the_words():
     text = "Singer Checks Into Rehab Clinic Again\nThe singer checked into a clinic on Monday."
     assert ("check", text.index("Checks")) in {(h.word, h.span.start)
                                                for h in find_happenings(nlp(text))}
+
+
+def test_without_a_tagger_lowercase_content_words_stand_for_happenings():
+    sentence = "Police said Jackson was arrested on Sunday after a crash in San Diego."
+    found = plain_happenings(sentence, 100)
+    assert [h.word for h in found] == ["arrested", "crash"]
+    assert all(sentence[h.span.start - 100:h.span.end - 100] == h.word for h in found)
 
 
 def test_paraphrase_keys_meet_on_the_stem_or_deed_class():

@@ -13,19 +13,22 @@ was killed ..., and the driver was arrested" tells the arrest wherever the
 killing is the fact. Paraphrases meet through one key: a word of a family
 ("killed", "death", "dead": die) takes the family's name, a word the verb table
 knows ("gunned") its deed class, any other word its stem ("arrests", "arrested":
-"arrest"). Without extraction's tagger the verb table's deeds alone are the keys.
+"arrest"). Without extraction's tagger every lowercase content word stands for a
+happening (``plain_happenings``), and only the verb table's deeds are shown.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from dossier.model import Detail, Happening
+from dossier.model import Detail, Happening, Span
 from dossier.story.actions import deed_classes
-from dossier.story.similarity import stem
+from dossier.story.similarity import STOP, stem
 
 if TYPE_CHECKING:
     from dossier.story.clauses import Clause
@@ -68,11 +71,10 @@ def happening_keys(text: str, happenings: Sequence[Happening], start: int,
     sentence, ``text``), and of every tabled deed of ``text`` (the only ones without a
     tagger); ``deed`` when told with a verb or a tabled deed."""
     out = [(_family(name), name, True) for name in sorted(deed_classes(text))]
-    offsets = [h.span.start for h in happenings]
-    for h in happenings[bisect_left(offsets, start):]:
+    for h in happenings[bisect_left(happenings, start, key=lambda h: h.span.start):]:
         if h.span.start >= end:
             break
-        classes = deed_classes(h.span.text)
+        classes = _token_classes(h.span.text)
         key = _FAMILY.get(word_key(h.word)) or (
             _family(next(iter(classes))) if len(classes) == 1 else word_key(h.word))
         out.append((key, h.word, h.deed or bool(classes)))
@@ -81,6 +83,12 @@ def happening_keys(text: str, happenings: Sequence[Happening], start: int,
         seen = first.get(key)
         first[key] = (key, seen[1] if seen else word, deed or bool(seen and seen[2]))
     return list(first.values())
+
+
+@lru_cache(maxsize=65536)
+def _token_classes(token: str) -> frozenset[str]:
+    """``deed_classes`` of one word, remembered: a story repeats its words."""
+    return deed_classes(token)
 
 
 def _family(deed_class: str) -> str:
@@ -95,6 +103,27 @@ def word_key(word: str) -> str:
 
 #: ``word_key`` of every family word -> the family ("injured" and "injure" both).
 _FAMILY = {word_key(word): name for name, words in FAMILIES.items() for word in words}
+
+
+#: Lowercase words that tell no happening, for ``plain_happenings``: when and who.
+_PLAIN_SKIP = frozenset({
+    "today", "yesterday", "tonight", "morning", "afternoon", "evening", "night", "week",
+    "weekend", "month", "time", "people", "police", "official", "officials", "statement",
+    "report", "reported", "reports", "according", "just", "like", "including", "told",
+})
+
+
+def plain_happenings(sentence: str, offset: int) -> list[Happening]:
+    """Without extraction's tagger, every lowercase content word of a sentence (at
+    ``offset`` in its article) stands for a happening: a name is capitalised, a deed is
+    not. Cruder than the tagger's, measured as good on ECB+ (docs/evaluation.md); only
+    the verb table's deeds among them are shown to readers."""
+    out = []
+    for m in re.finditer(r"(?<![\w'’-])[a-z]+(?![\w'’-])", sentence):
+        word = m.group(0)
+        if len(word) > 3 and word not in STOP and word not in _PLAIN_SKIP:
+            out.append(Happening(word, Span(offset + m.start(), offset + m.end(), word), False))
+    return out
 
 
 def fact_details(members: list[Clause],
