@@ -12,7 +12,8 @@ MAX_SENTENCES = 5
 REPEAT_OVERLAP = 0.5
 MAX_WORDS = 60
 #: First-person words, and the verbs that say who speaks them.
-_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|my|me|we|We|we're|We're|our|Our|us|My)\b")
+_FIRST_PERSON = re.compile(
+    r"(?<![\w.])I(?:['’](?:m|ve|d|ll))?(?=\s)|\b(?:[Mm]y|me|[Ww]e|[Ww]e['’]re|[Oo]ur|us)\b")
 _ATTRIBUTION = re.compile(r"\b(?:said|says|told|added|according to|wrote|stated)\b")
 
 
