@@ -44,6 +44,19 @@ def test_every_story_page_and_dossier_renders(built):
             assert client.get(f"/api/exports/stories/{story['id']}.{fmt}").status_code == 200
 
 
+def test_story_pages_show_which_outlets_tell_each_deed_of_a_fact(built):
+    client, _ = built
+    shown = 0
+    for story in client.get("/api/stories", params={"limit": 200}).json()["items"]:
+        facts = client.get(f"/api/stories/{story['id']}").json()["facts"]
+        details = [(d, f) for f in facts for d in f["details"]]
+        assert all(2 <= len(d["outlets"]) < f["corroboration"] for d, f in details)
+        page = client.get(f"/stories/{story['id']}").text
+        assert ("outlets telling each detail" in page) == bool(details)
+        shown += bool(details)
+    assert shown >= 1
+
+
 def test_seed_story_claim_responses_timeline_and_single_outlet_facts(built):
     client, story_id = built
     body = client.get(f"/api/stories/{story_id}").json()
