@@ -52,11 +52,3 @@ def test_passive_accusation_names_no_accuser():
 def test_places(name, place):
     assert is_place(name) is place
 
-
-def test_a_team_named_for_its_city_or_an_acronym_is_no_person():
-    from dossier.story.text import names_a_person
-
-    assert not names_a_person("SAN Diego Chargers")  # a headline's capitals, a team
-    assert not names_a_person("Former AMA")  # "former AMA chair ...": a body
-    assert names_a_person("Vincent Jackson") and names_a_person("J. James Rohack")
-    assert names_a_person("Paris Hilton")  # a place as a first name alone is a person

@@ -89,3 +89,32 @@ def test_without_extraction_he_is_not_the_person_his_sentence_names_after_him() 
     dossier = build_dossier(Story(id="s", article_ids=[a.id for a in articles]), articles, {})
     level = [f for f in dossier.facts if "blood-alcohol" in f.text]
     assert level and level[0].speaker != "Tom Reyes"
+
+
+def test_a_team_named_for_its_city_or_an_acronym_is_no_person():
+    assert not names_a_person("SAN Diego Chargers")  # a headline's capitals, a team
+    assert not names_a_person("Former AMA")  # "former AMA chair ...": a body
+    assert names_a_person("Vincent Jackson") and names_a_person("J. James Rohack")
+    assert names_a_person("Paris Hilton")  # a place as a first name alone is a person
+
+
+def test_a_name_one_article_of_a_wide_story_mentions_is_background():
+    from dossier.extract import extract_many
+
+    lead = ("Harbour pilot Anna Reyes was arrested on Monday after the ferry she guided ran "
+            "aground near the Kestrel Bay pier, said port chief Mark Osei.")
+    captain = " The ferry's captain, Lena Fischer, said the crew had warned Reyes."
+    rows = [lead + captain, lead + captain,
+            lead + " Reyes had worked the bay for twenty years.",
+            lead + " In 2019 the pilot Tomas Brandt was fined after a similar grounding."]
+    articles = [Article(id=f"a{i}", title="Pilot arrested after ferry grounding",
+                        text=f"Pilot arrested after ferry grounding\n{body}",
+                        outlet=f"Outlet {i}", published="2025-05-05")
+                for i, body in enumerate(rows)]
+    extractions = {e.article_id: e for e in extract_many(articles)}
+    story = Story(id="s", article_ids=[a.id for a in articles])
+    names = [p.name for p in build_dossier(story, articles, extractions).people]
+    assert names[:3] == ["Anna Reyes", "Mark Osei", "Lena Fischer"]
+    assert "Tomas Brandt" not in names
+    two = build_dossier(Story(id="t", article_ids=["a2", "a3"]), articles, extractions)
+    assert "Tomas Brandt" in [p.name for p in two.people]  # a narrow story keeps its names

@@ -11,6 +11,10 @@ from dossier.story import text as T
 from dossier.story.clauses import ArticleContext
 
 MAX_PEOPLE = 10
+#: In a story of this many articles, people past the first ``MIN_PEOPLE`` must be named
+#: in two of them.
+WIDE_STORY = 4
+MIN_PEOPLE = 3
 
 
 def key_people(
@@ -43,6 +47,10 @@ def key_people(
         mentions[full] += mentions.pop(short)
         roles[full] += roles.pop(short, [])
     ranked = sorted(articles, key=lambda n: (-len(articles[n]), -mentions[n], n))
+    if len(contexts) >= WIDE_STORY:
+        # a name one article of many mentions is its background (an earlier arrest, a
+        # program, a game), not the story's people; the top few stay whatever their count
+        ranked = ranked[:MIN_PEOPLE] + [n for n in ranked[MIN_PEOPLE:] if len(articles[n]) >= 2]
     return [KeyPerson(n, clean_roles(roles[n]), len(articles[n]), mentions[n])
             for n in ranked[:MAX_PEOPLE]]
 
