@@ -13,6 +13,8 @@ import dataclasses
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from dossier.story.details import SHOWN_DETAILS, shown
+
 
 def as_plain(value: Any) -> Any:
     """Dataclasses, tuples and sets to dicts and lists, recursively."""
@@ -97,18 +99,15 @@ def fact_view(record: Mapping[str, Any], n_outlets: int,
     }
 
 
-#: Details a matrix row shows: deeds told by two or more of its outlets but not all.
-MAX_DETAILS = 5
-
-
 def _details(record: Mapping[str, Any], independent: int) -> list[dict[str, Any]]:
-    """"arrest: 9 outlets": the things the fact's sentences tell and who tells each."""
+    """"arrest: 9 outlets": the deeds the fact's sentences tell and who tells each, as
+    the reports choose them (``story.details.shown``)."""
     out = []
     for d in pick(record, "details", default=[]) or []:
         outlets = sorted({_text(o) for o in pick(d, "outlets", default=[])})
-        if pick(d, "deed", default=False) and 2 <= len(outlets) < independent:
+        if shown(bool(pick(d, "deed", default=False)), len(outlets), independent):
             out.append({"word": _text(pick(d, "word", default="")), "outlets": outlets})
-    return out[:MAX_DETAILS]
+    return out[:SHOWN_DETAILS]
 
 
 def timeline_view(record: Mapping[str, Any]) -> dict[str, Any]:

@@ -62,7 +62,8 @@ def find_happenings(doc: Any | None) -> list[Happening]:
     titled = _title_case_lines(doc.text)
     out = []
     for token in doc:
-        if token.text[0].isupper() and _in(titled, token.idx):
+        headline = token.text[0].isupper() and _in(titled, token.idx)
+        if headline:
             lemma, pos = _as_body_writes(token.text.lower(), body)
         elif token.ent_type_:
             continue
@@ -72,7 +73,7 @@ def find_happenings(doc: Any | None) -> list[Happening]:
             continue
         # "Chargers general manager ...": a capitalised word is a name unless it opens a
         # sentence and the article also writes it in lowercase ("Police said ...")
-        if token.text[0].isupper() and not _in(titled, token.idx) and not (
+        if token.text[0].isupper() and not headline and not (
                 token.is_sent_start and token.text.lower() in body):
             continue
         deed = pos == "VERB" and lemma not in LIGHT_VERBS or (

@@ -61,6 +61,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "fall": ("fall", "plunge", "tumble"),
     "sue": ("sue", "lawsuit", "suit"),
 }
+#: Details a report shows per fact, most corroborated first (``shown``).
+SHOWN_DETAILS = 5
 #: The verb table's classes that a family above names otherwise.
 _CLASS_FAMILY = {"kill": "die", "fire": "dismiss", "sentence": "convict"}
 
@@ -124,6 +126,13 @@ def plain_happenings(sentence: str, offset: int) -> list[Happening]:
         if len(word) > 3 and word not in STOP and word not in _PLAIN_SKIP:
             out.append(Happening(word, Span(offset + m.start(), offset + m.end(), word), False))
     return out
+
+
+def shown(deed: bool, outlets: int, corroboration: int) -> bool:
+    """Whether reports show a detail: a deed (told as a noun only, "coach", "season", it
+    is often a participant or a setting) that two or more of the fact's outlets tell, but
+    not all of them (then it is the fact itself)."""
+    return deed and 2 <= outlets < corroboration
 
 
 def fact_details(members: list[Clause],

@@ -8,6 +8,7 @@ salience) and says how many more there are, so the reader knows where to look.
 from __future__ import annotations
 
 from dossier.model import Dossier, Fact
+from dossier.story.details import SHOWN_DETAILS, shown
 
 #: How many facts a human-readable report lists before "and N more".
 MAX_FACTS = 15
@@ -16,8 +17,6 @@ MAX_EXCLUSIVE = 3
 MAX_OUTLETS = 8
 MAX_CLAIMS = 10
 MAX_TIMELINE = 15
-#: Details shown per fact: the happenings most outlets tell, fewer than the whole fact.
-MAX_DETAILS = 5
 #: Characters of a quoted sentence before it is cut with an ellipsis.
 CLIP = 220
 
@@ -34,11 +33,9 @@ def backing(fact: Fact) -> str:
 
 def details_line(fact: Fact) -> str:
     """"arrest 9 · fire 6 · appoint 5": how many of the fact's outlets tell each deed its
-    sentences tell, where that is two or more but not all of them ("" if none). Details
-    told only as nouns ("coach", "season") are often a participant or a setting, so
-    reports leave them to the JSON."""
-    shown = [d for d in fact.details if d.deed and 2 <= len(d.outlets) < fact.corroboration]
-    return " · ".join(f"{d.word} {len(d.outlets)}" for d in shown[:MAX_DETAILS])
+    sentences tell (``story.details.shown``; "" if none); the JSON has every detail."""
+    chosen = [d for d in fact.details if shown(d.deed, len(d.outlets), fact.corroboration)]
+    return " · ".join(f"{d.word} {len(d.outlets)}" for d in chosen[:SHOWN_DETAILS])
 
 
 def top_facts(dossier: Dossier) -> list[Fact]:

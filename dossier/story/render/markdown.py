@@ -48,8 +48,8 @@ def render_markdown(dossier: Dossier) -> str:
         "|---|---|---|---|",
     ]
     for fact in top_facts(dossier):
-        detail = f"<br>*outlets telling each detail: {details_line(fact)}*" if details_line(
-            fact) else ""
+        line = details_line(fact)
+        detail = f"<br>*outlets telling each detail: {line}*" if line else ""
         out.append(f"| {fact.id} | {_cell(fact.text)}{detail} | {_cell(who(fact))} | "
                    f"{backing(fact)}: {', '.join(fact.outlets)} |")
     if more_facts(dossier):

@@ -37,8 +37,8 @@ def render_text(dossier: Dossier) -> str:
     for fact in top_facts(dossier):
         by = f" [{who(fact)}]" if who(fact) else ""
         lines.append(f"  [{fact.id}] {backing(fact)}{by}: {clip(fact.text)}")
-        if details_line(fact):
-            lines.append(f"      outlets telling each detail: {details_line(fact)}")
+        if line := details_line(fact):
+            lines.append(f"      outlets telling each detail: {line}")
     if more_facts(dossier):
         lines.append(f"  ... {more_facts(dossier)}")
     return "\n".join(lines + _claims(dossier) + _contradictions(dossier) + _exclusive(dossier)
