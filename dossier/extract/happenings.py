@@ -100,11 +100,16 @@ def _title_case_lines(text: str) -> list[tuple[int, int]]:
     which run a headline into the lead below it."""
     out, start = [], 0
     for line in text.split("\n"):
-        words = [w for w in re.findall(r"[A-Za-z]+", line) if len(w) > 3]
-        if len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words):
+        if is_title_case(line):
             out.append((start, start + len(line)))
         start += len(line) + 1
     return out
+
+
+def is_title_case(line: str) -> bool:
+    """Most of the line's longer words capitalised (a headline)."""
+    words = [w for w in re.findall(r"[A-Za-z]+", line) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _in(spans: list[tuple[int, int]], offset: int) -> bool:

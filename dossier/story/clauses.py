@@ -15,7 +15,7 @@ from dossier.story import text as T
 from dossier.story.actions import Action, find_action
 from dossier.story.anchor import article_dates
 from dossier.story.counts import find_counts
-from dossier.story.details import happening_keys, plain_happenings
+from dossier.story.details import happening_keys, lowercase_words, plain_happenings
 from dossier.story.places import is_place
 
 #: Cue verbs -> speech act, used when extraction gives no quote for a clause.
@@ -151,6 +151,7 @@ def article_clauses(ctx: ArticleContext, start_index: int) -> list[Clause]:
     """Every clause of one article, in reading order, numbered from ``start_index``."""
     text = ctx.article.text
     happenings = ctx.extraction.happenings if ctx.extraction else None
+    lowercase = lowercase_words(text) if happenings is None else None
     out: list[Clause] = []
     for s_start, s_end in T.sentences(text):
         sentence = text[s_start:s_end]
@@ -159,9 +160,8 @@ def article_clauses(ctx: ArticleContext, start_index: int) -> list[Clause]:
             continue
         # what the whole sentence tells: "X was killed ..., and the driver was arrested"
         # tells the arrest in each of its clauses' facts (``story.details``)
-        told = happening_keys(
-            sentence, plain_happenings(sentence, s_start) if happenings is None else happenings,
-            s_start, s_end)
+        told = happening_keys(sentence, plain_happenings(sentence, s_start, lowercase)
+                              if happenings is None else happenings, s_start, s_end)
         for c_start, c_end in [(0, len(sentence))] if headline else T.clauses(sentence):
             a, b = s_start + c_start, s_start + c_end
             clause = Clause(

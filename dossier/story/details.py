@@ -26,6 +26,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from dossier.extract.happenings import is_title_case
 from dossier.model import Detail, Happening, Span
 from dossier.story.actions import deed_classes
 from dossier.story.similarity import STOP, stem
@@ -115,17 +116,41 @@ _PLAIN_SKIP = frozenset({
 })
 
 
-def plain_happenings(sentence: str, offset: int) -> list[Happening]:
+def plain_happenings(sentence: str, offset: int,
+                     lowercase: frozenset[str] | None = None) -> list[Happening]:
     """Without extraction's tagger, every lowercase content word of a sentence (at
     ``offset`` in its article) stands for a happening: a name is capitalised, a deed is
     not. Cruder than the tagger's, measured as good on ECB+ (docs/evaluation.md); only
-    the verb table's deeds among them are shown to readers."""
+    the verb table's deeds among them are shown to readers.
+
+    A title-case line (a headline) capitalises its deeds too ("Woman Dead After Fall"):
+    given the article's ``lowercase`` words, such a line's capitalised word counts where
+    the article writes it in lowercase elsewhere, or it is a family's word.
+    """
+    title = lowercase is not None and is_title_case(sentence)
     out = []
-    for m in re.finditer(r"(?<![\w'’-])[a-z]+(?![\w'’-])", sentence):
+    for m in re.finditer(r"(?<![\w'’-])[A-Za-z][a-z]+(?![\w'’-])", sentence):
         word = m.group(0)
+        if word[0].isupper():
+            word = word.lower()
+            if not title or not (_written_lowercase(word, lowercase or frozenset())
+                                 or word_key(word) in _FAMILY):
+                continue
         if len(word) > 3 and word not in STOP and word not in _PLAIN_SKIP:
-            out.append(Happening(word, Span(offset + m.start(), offset + m.end(), word), False))
+            out.append(Happening(word, Span(offset + m.start(), offset + m.end(), m.group(0)),
+                                 False))
     return out
+
+
+def _written_lowercase(word: str, lowercase: frozenset[str]) -> bool:
+    """``word`` or its singular ("Charges": "charge") is among the article's lowercase words."""
+    return any(form in lowercase for form in (
+        word, word[:-1] if word.endswith("s") else "", word[:-2] if word.endswith("es") else ""))
+
+
+def lowercase_words(text: str) -> frozenset[str]:
+    """The words an article writes in lowercase somewhere (deeds, offices; not names)."""
+    return frozenset(re.findall(r"(?<![\w'’-])[a-z]+(?![\w'’-])", text))
 
 
 def shown(deed: bool, outlets: int, corroboration: int) -> bool:
