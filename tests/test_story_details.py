@@ -103,15 +103,23 @@ def test_paraphrase_keys_meet_on_the_stem_or_deed_class():
 
 
 def test_words_of_one_happening_share_a_key_verb_noun_or_adjective():
-    text = "One man was killed, a death the police called murder; two were injured, one dead."
+    text = "One man was killed, a death the police called fatal; two were injured, one dead."
     found = [Happening(w, Span(text.index(t), text.index(t) + len(t), t), deed)
              for w, t, deed in [("kill", "killed", True), ("death", "death", False),
-                                ("murder", "murder", False), ("injured", "injured", True),
+                                ("fatal", "fatal", True), ("injured", "injured", True),
                                 ("dead", "dead", True)]]
     keys = happening_keys(text, found, 0, len(text))
     assert {k for k, _, _ in keys} == {"die", "injure"}
     # a sentence's happenings only: the window leaves out what lies outside it
     assert [k for k, _, _ in happening_keys(text[:20], found, 0, 20)] == ["die"]
+
+
+def test_a_murder_charge_is_a_happening_apart_from_the_death():
+    text = "He was charged with murder after the woman died."
+    found = [Happening(w, Span(text.index(w), text.index(w) + len(w), w), False)
+             for w in ("charged", "murder", "died")]
+    keys = {k for k, _, _ in happening_keys(text, found, 0, len(text))}
+    assert "die" in keys and "charge" in keys and word_key("murder") in keys
 
 
 def test_a_detail_lists_the_outlets_telling_it_each_once():
