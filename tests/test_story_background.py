@@ -57,6 +57,19 @@ def test_story_years_without_publication_dates():
     assert frame.years == {2005}
 
 
+def test_the_story_s_year_is_the_one_most_articles_name_and_a_comma_year_counts():
+    # three datelines written "Sep 10,2010" (no space after the comma), two later trials
+    texts = ["Sep 10,2010. A gunman shot two co-workers.", "Sep 11,2010. Two were shot.",
+             "Sep 10,2010. Shooting at the plant.", "At her 2012 trial, the plant ...",
+             "Convicted in 2012 of the plant shooting."]
+    frame = Frame.of([], texts)
+    assert frame.years == {2010}
+    hired, fired = _clauses("O'Brien was hired as coach on April 21,2009 and lost 39 games.",
+                            "The team fired O'Brien on Monday.")
+    mark_background([hired, fired], Frame.of([], ["May 23,2010", "Posted: May 24,2010"]))
+    assert (hired.background, fired.background) == (True, False)
+
+
 OWN = "An earthquake killed 10 people and injured 80 on the island on Sunday, officials said."
 
 

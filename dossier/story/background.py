@@ -39,8 +39,9 @@ MARKERS = re.compile(
     rf"|\b(?:in|last|since)\s+(?-i:{_MONTHS})\b(?!\s+\d)",
     re.IGNORECASE,
 )
-#: A year, not "2000 people" or "$2000".
-_YEAR = re.compile(r"(?<![\d.,$£€-])(1[89]\d\d|20\d\d)(?![\d/])(?!\s+(?:people|persons|"
+#: A year, not "2000 people" or "$2000"; after a comma too ("April 21,2004": a thousands
+#: group has three digits, so ",2004" is no part of a number).
+_YEAR = re.compile(r"(?<![\d.$£€-])(1[89]\d\d|20\d\d)(?![\d/])(?!\s+(?:people|persons|"
                    r"residents|houses|homes|dead|killed|injured)\b)")
 _MONTH_WORD = re.compile(rf"(?:in|last|since)\s+({_MONTHS})", re.IGNORECASE)
 #: A clause opening with one of these carries on the clause before it ("It killed 612"),
@@ -77,7 +78,10 @@ class Frame:
         for text in texts:
             seen.update({int(y) for y in _YEAR.findall(text)})
         recurring = [y for y, n in seen.items() if n >= min(2, len(texts))]
-        return cls({max(recurring)} if recurring else set(), set(), None)
+        # the year most articles name (their datelines), the latest of equals: a trial
+        # two years on names its own year in fewer articles than the event's
+        return cls({max(recurring, key=lambda y: (seen[y], y))} if recurring else set(),
+                   set(), None)
 
     def is_other_time(self, clause: Clause) -> bool:
         """Whether ``clause`` itself (not its neighbours) is set in another time."""
