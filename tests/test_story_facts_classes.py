@@ -173,3 +173,25 @@ def test_the_summary_leaves_out_a_quote_line_that_does_not_say_whose_it_is():
     facts = [Fact(id=f"f{i}", kind="event", text=t, evidence=[Evidence(f"a{i}", "X", t, t)])
              for i, t in enumerate(lines, 1)]
     assert summarize(facts) == [lines[0], lines[2]]
+
+
+def test_a_fact_is_dated_by_its_shown_sentence_when_that_sentence_has_a_day():
+    from scipy import sparse
+
+    from dossier.model import DateMention, Span
+    from dossier.story.clauses import Clause
+    from dossier.story.facts import make_fact
+
+    def clause(i: int, text: str, days: list[str]) -> Clause:
+        return Clause(index=i, article_id=f"a{i}", outlet=f"O{i}", source=f"O{i}", position=1,
+                      span=Span(0, len(text), text), sentence=text,
+                      dates=[DateMention(Span(0, 5, "day"), "DATE", d) for d in days])
+
+    shown = clause(0, "The jersey was retired on Tuesday.", ["2005-05-24"])
+    other = clause(1, "He retired from play, after games on Feb. 6 and Feb. 6.",
+                   ["1995-02-06", "1995-02-06"])
+    keys = {"a0": "O0", "a1": "O1"}
+    fact = make_fact([shown, other], sparse.csr_matrix((2, 1)), keys, {})
+    # two clauses of a pair: the first is shown; its own day, not the most frequent one
+    assert fact.text == shown.text and fact.date == "2005-05-24"
+    assert make_fact([other], sparse.csr_matrix((2, 1)), keys, {}).date == "1995-02-06"

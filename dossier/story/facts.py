@@ -14,7 +14,7 @@ from collections import Counter
 import numpy as np
 from scipy import sparse
 
-from dossier.model import Evidence, Fact
+from dossier.model import DateMention, Evidence, Fact
 from dossier.story import text as T
 from dossier.story.clauses import RESPONSE_ACTS, Clause
 from dossier.story.counts import same_incident
@@ -140,8 +140,9 @@ def make_fact(
     act = strong.most_common(1)[0][0] if strong else ("state" if stated else None)
     kind = "claim" if act == "claim" else "response" if act in RESPONSE_ACTS else (
         "statement" if act else "event")
-    dates = [d for c in members for d in confident_dates(c)] or [
-        d for c in members for d in c.dates if _DAY.match(d.value)]
+    # the shown sentence's own day when it has one (a timeline line must carry its date),
+    # else the day most of its clauses give
+    dates = _days([rep]) or _days(members)
     date = Counter(d.value for d in dates).most_common(1)[0][0] if dates else None
     date_text = next((d.span.text for d in dates if d.value == date), None)
     numbers: dict[str, float] = {}
@@ -162,6 +163,12 @@ def make_fact(
         date=date, date_text=date_text, numbers=numbers,
         details=fact_details(members, lambda chosen: _independent(chosen, keys)),
     )
+
+
+def _days(members: list[Clause]) -> list[DateMention]:
+    """The clauses' confident dates, else their day-precise ones."""
+    return [d for c in members for d in confident_dates(c)] or [
+        d for c in members for d in c.dates if _DAY.match(d.value)]
 
 
 def _independent(members: list[Clause], keys: dict[str, str]) -> list[str]:
