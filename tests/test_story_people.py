@@ -104,8 +104,9 @@ def test_a_name_one_article_of_a_wide_story_mentions_is_background():
     lead = ("Harbour pilot Anna Reyes was arrested on Monday after the ferry she guided ran "
             "aground near the Kestrel Bay pier, said port chief Mark Osei.")
     captain = " The ferry's captain, Lena Fischer, said the crew had warned Reyes."
-    rows = [lead + captain, lead + captain,
-            lead + " Reyes had worked the bay for twenty years.",
+    friend = " Her friend George said Reyes was careful."
+    rows = [lead + captain + friend, lead + captain + friend,
+            lead + captain + " Reyes had worked the bay for twenty years.",
             lead + " In 2019 the pilot Tomas Brandt was fined after a similar grounding."]
     articles = [Article(id=f"a{i}", title="Pilot arrested after ferry grounding",
                         text=f"Pilot arrested after ferry grounding\n{body}",
@@ -116,5 +117,7 @@ def test_a_name_one_article_of_a_wide_story_mentions_is_background():
     names = [p.name for p in build_dossier(story, articles, extractions).people]
     assert names[:3] == ["Anna Reyes", "Mark Osei", "Lena Fischer"]
     assert "Tomas Brandt" not in names
+    # past the first three, a lone given name two articles use names no one a reader knows
+    assert "George" not in names
     two = build_dossier(Story(id="t", article_ids=["a2", "a3"]), articles, extractions)
     assert "Tomas Brandt" in [p.name for p in two.people]  # a narrow story keeps its names

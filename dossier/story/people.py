@@ -49,8 +49,10 @@ def key_people(
     ranked = sorted(articles, key=lambda n: (-len(articles[n]), -mentions[n], n))
     if len(contexts) >= WIDE_STORY:
         # a name one article of many mentions is its background (an earlier arrest, a
-        # program, a game), not the story's people; the top few stay whatever their count
-        ranked = ranked[:MIN_PEOPLE] + [n for n in ranked[MIN_PEOPLE:] if len(articles[n]) >= 2]
+        # program, a game), not the story's people, nor is a lone given name or nickname
+        # ("George", "Philly"): the top few stay whatever their count
+        ranked = ranked[:MIN_PEOPLE] + [n for n in ranked[MIN_PEOPLE:]
+                                        if len(articles[n]) >= 2 and " " in n]
     return [KeyPerson(n, clean_roles(roles[n]), len(articles[n]), mentions[n])
             for n in ranked[:MAX_PEOPLE]]
 
