@@ -195,3 +195,23 @@ def test_a_fact_is_dated_by_its_shown_sentence_when_that_sentence_has_a_day():
     # two clauses of a pair: the first is shown; its own day, not the most frequent one
     assert fact.text == shown.text and fact.date == "2005-05-24"
     assert make_fact([other], sparse.csr_matrix((2, 1)), keys, {}).date == "1995-02-06"
+
+
+def test_an_unattributed_quote_runs_on_from_its_speaker_and_stops_at_narration():
+    body = ('The ferry Kestrel ran aground near the harbour wall on Monday night.\n'
+            '"We are aware of the grounding," port chief Mark Osei said in a statement.\n'
+            '"Obviously we are disappointed.\n'
+            'We take these issues very seriously and will review every pilot licence.\n'
+            'Moving forward, we will monitor the situation closely and say nothing more."\n'
+            'Tickets for the Tuesday sailing will be refunded at the harbour office.')
+    articles = [Article(id=f"a{i}", title="Ferry aground", text=f"Ferry aground\n{body}",
+                        outlet=f"Outlet {i}", published="2025-05-06") for i in range(2)]
+    dossier = build_dossier(Story(id="s", article_ids=["a0", "a1"]), articles, {})
+
+    def speaker(start: str) -> str | None:
+        return next(f.speaker for f in dossier.facts
+                    if any(e.text.startswith(start) for e in f.evidence))
+
+    assert speaker("We take these issues") == "Mark Osei"
+    assert speaker("Moving forward") == "Mark Osei"
+    assert speaker("Tickets for the Tuesday") is None

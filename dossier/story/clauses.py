@@ -153,11 +153,18 @@ def article_clauses(ctx: ArticleContext, start_index: int) -> list[Clause]:
     happenings = ctx.extraction.happenings if ctx.extraction else None
     lowercase = lowercase_words(text) if happenings is None else None
     out: list[Clause] = []
+    inside, told_by, last_end = False, None, 0
     for s_start, s_end in T.sentences(text):
         sentence = text[s_start:s_end]
+        if "\n\n" in text[last_end:s_start]:
+            inside = False  # a paragraph whose quote runs on reopens it in the next
+        quoted = inside or sentence.lstrip().startswith(('"', "“"))
+        inside, last_end = T.quote_open_after(sentence, inside), s_end
         headline = s_start == 0 and _is_headline(sentence, ctx.article.title)
         if not (headline or _is_prose(sentence)):
+            told_by = told_by if quoted else None  # '"Obviously we're disappointed.' runs on
             continue
+        first = len(out)
         # what the whole sentence tells: "X was killed ..., and the driver was arrested"
         # tells the arrest in each of its clauses' facts (``story.details``)
         told = happening_keys(sentence, plain_happenings(sentence, s_start, lowercase)
@@ -175,7 +182,20 @@ def article_clauses(ctx: ArticleContext, start_index: int) -> list[Clause]:
             if prev and clause.act and not clause.speaker and clause.text.startswith("and "):
                 clause.speaker = prev.speaker  # "X refuted the claims and cautioned ...": X
             out.append(clause)
+        told_by = _quote_runs_on(out[first:], quoted, told_by)
     return out
+
+
+def _quote_runs_on(clauses: list[Clause], quoted: bool, told_by: str | None) -> str | None:
+    """Give an unattributed quoted sentence the speaker of the sentence before it, as
+    readers do ('"We are aware of it," Smith said. "We take it seriously."'), and return
+    whom the next sentence's quote would be by: this one's speaker, if it said anything."""
+    speakers = [c.speaker for c in clauses if c.speaker]
+    if quoted and not speakers and told_by and not any(c.headline for c in clauses):
+        for clause in clauses:
+            clause.speaker, clause.act = told_by, clause.act or "state"
+        return told_by
+    return speakers[-1] if speakers else None
 
 
 def _is_headline(line: str, title: str) -> bool:

@@ -122,6 +122,14 @@ def quotes_in(text: str) -> list[str]:
     return [m.group(1).strip(" ,.") for m in _QUOTE.finditer(text)]
 
 
+def quote_open_after(text: str, inside: bool) -> bool:
+    """Whether a quotation is still open after ``text``, given whether one was before it
+    (straight marks toggle; curly ones open and close)."""
+    for mark in re.findall(r'["“”]', text):
+        inside = mark == "“" or (mark == '"' and not inside)
+    return inside
+
+
 def strip_honorific(name: str) -> str:
     name = name.strip(" ,.’'")
     name = re.sub(r"[’']s$", "", name)
