@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from dossier.extract.happenings import is_title_case
 from dossier.model import Article, DateMention, Extraction, Quote, Span
 from dossier.story import text as T
 from dossier.story.actions import Action, find_action
 from dossier.story.anchor import article_dates
 from dossier.story.counts import find_counts
-from dossier.story.details import happening_keys, lowercase_words, plain_happenings
+from dossier.story.details import FAMILIES, happening_keys, lowercase_words, plain_happenings
 from dossier.story.places import is_place
 
 #: Cue verbs -> speech act, used when extraction gives no quote for a clause.
@@ -151,7 +152,7 @@ def article_clauses(ctx: ArticleContext, start_index: int) -> list[Clause]:
     """Every clause of one article, in reading order, numbered from ``start_index``."""
     text = ctx.article.text
     happenings = ctx.extraction.happenings if ctx.extraction else None
-    lowercase = lowercase_words(text) if happenings is None else None
+    lowercase = lowercase_words(text)
     out: list[Clause] = []
     inside, told_by, last_end = False, None, 0
     for s_start, s_end in T.sentences(text):
@@ -169,6 +170,8 @@ def article_clauses(ctx: ArticleContext, start_index: int) -> list[Clause]:
         # tells the arrest in each of its clauses' facts (``story.details``)
         told = happening_keys(sentence, plain_happenings(sentence, s_start, lowercase)
                               if happenings is None else happenings, s_start, s_end)
+        if happenings is not None and is_title_case(sentence):
+            told += _headline_families(sentence, s_start, lowercase, told)
         for c_start, c_end in [(0, len(sentence))] if headline else T.clauses(sentence):
             a, b = s_start + c_start, s_start + c_end
             clause = Clause(
@@ -184,6 +187,16 @@ def article_clauses(ctx: ArticleContext, start_index: int) -> list[Clause]:
             out.append(clause)
         told_by = _quote_runs_on(out[first:], quoted, told_by)
     return out
+
+
+def _headline_families(sentence: str, offset: int, lowercase: frozenset[str],
+                       told: list[tuple[str, str, bool]]) -> list[tuple[str, str, bool]]:
+    """A title-case headline's family words ("Woman Dead, Driver Charged") that the tagger
+    missed: it reads every capital there as a name, and the body may say "killed" only."""
+    have = {key for key, _, _ in told}
+    found = happening_keys(sentence, plain_happenings(sentence, offset, lowercase), offset,
+                           offset + len(sentence))
+    return [t for t in found if t[0] in FAMILIES and t[0] not in have]
 
 
 def _quote_runs_on(clauses: list[Clause], quoted: bool, told_by: str | None) -> str | None:
