@@ -21,3 +21,13 @@ def test_abbreviations_stay_and_real_ends_split() -> None:
     text = "Mr. Wallace met Gen. Ortiz in the U.S. capital. They spoke for an hour!\nNext line"
     assert _split(text) == ["Mr. Wallace met Gen. Ortiz in the U.S. capital.",
                             "They spoke for an hour!", "Next line"]
+
+
+def test_a_shouted_lead_in_word_is_unshouted_but_an_acronym_stays():
+    from dossier.story.text import unshout
+
+    text = "SAN Diego Chargers receiver Vincent Jackson was booked into the San Diego jail."
+    assert unshout("SAN Diego Chargers", text) == "San Diego Chargers"
+    # the NFL is never written "Nfl", nor the CHP "Chp"
+    assert unshout("NFL spokesman Greg Aiello", text + " The NFL said.") == (
+        "NFL spokesman Greg Aiello")

@@ -102,7 +102,7 @@ class ArticleContext:
         """Full name for "Mr Shoigu" or "the defence secretary" when the article gives it."""
         if not name:
             return None
-        clean = T.strip_honorific(name)
+        clean = T.unshout(T.strip_honorific(name), self.article.text)
         if not clean:
             return None
         role = self.roles.get(_role_key(clean))

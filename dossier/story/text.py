@@ -130,6 +130,19 @@ def quote_open_after(text: str, inside: bool) -> bool:
     return inside
 
 
+def unshout(name: str, text: str) -> str:
+    """A name as the article writes it in running text: a print lead-in shouts its first
+    words ("SAN Diego Chargers receiver ..."), an acronym ("NFL") is never written
+    otherwise, so a capitals-only word becomes its title case where ``text`` has that."""
+    words = name.split()
+    for i, word in enumerate(words):
+        if len(word) >= 3 and word.isalpha() and word.isupper():
+            titled = word.capitalize()
+            if re.search(rf"\b{titled}\b", text):
+                words[i] = titled
+    return " ".join(words)
+
+
 def strip_honorific(name: str) -> str:
     name = name.strip(" ,.’'")
     name = re.sub(r"[’']s$", "", name)
