@@ -31,3 +31,11 @@ def test_a_shouted_lead_in_word_is_unshouted_but_an_acronym_stays():
     # the NFL is never written "Nfl", nor the CHP "Chp"
     assert unshout("NFL spokesman Greg Aiello", text + " The NFL said.") == (
         "NFL spokesman Greg Aiello")
+
+
+def test_ordinals_written_as_digits_or_words_are_one_term():
+    from dossier.story.similarity import terms
+
+    assert terms("She was in the 2nd class at Morehouse") == terms(
+        "She was in the second class at Morehouse")
+    assert "nd" not in terms("the 22nd floor")  # past tenth: no word, and no "nd" either

@@ -41,9 +41,16 @@ def stem(word: str) -> str:
     return word
 
 
+#: "2nd" is "second": outlets write ordinals both ways ("the 2nd class", "the second class").
+_ORDINALS = dict(enumerate(("first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+                            "eighth", "ninth", "tenth"), start=1))
+_ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b")
+
+
 def terms(text: str) -> list[str]:
     """Content-word stems of a text, in order."""
-    words = [stem(w) for w in re.findall(r"[a-z]+", text.lower().replace("’", "'"))]
+    text = _ORDINAL.sub(lambda m: f" {_ORDINALS.get(int(m.group(1)), '')} ", text.lower())
+    words = [stem(w) for w in re.findall(r"[a-z]+", text.replace("’", "'"))]
     return [w for w in words if w not in STOP and len(w) > 1]
 
 
