@@ -27,6 +27,9 @@ def _labels(text: str) -> list[tuple[str | None, str | None]]:
      "Vancouver police"),
     ('In a statement released to People, the star\'s rep Jack Ketsoyan confirmed her stay.',
      "Jack Ketsoyan"),
+    # a relative clause between the speaker and the verb names someone else
+    ("Ed Snider, who attended King's news conference, said he backed the new coach.",
+     "Ed Snider"),
 ])
 def test_speaker_is_who_speaks_not_a_place(text, speaker):
     assert _labels(text)[0][0] == speaker

@@ -360,6 +360,8 @@ def _speaker_before(head: str, ctx: ArticleContext, clause: Clause) -> str | Non
     noun = _NP.fullmatch(parts[-1])
     if len(parts) >= 2 and noun and _is_agent_phrase(noun.group(1)):
         return ctx.resolve(noun.group(1))  # "In his call with X, the Russian defence secretary"
+    if len(parts) >= 2 and re.match(r"(?:who|whose|which)\b", parts[-1]):
+        parts = parts[:-1]  # "Snider, who attended King's news conference, said": Snider
     if len(parts) >= 2 and _is_role_apposition(parts[-1]) and _ends_with_name(parts[-2]):
         parts = parts[:-1]  # "Heydar Alishbandi, Governor of Qeshm island, said"
     elif len(parts) >= 2 and parts[-1] and parts[-1][0].isupper():
