@@ -2,7 +2,8 @@
 
 A clause is a piece of one sentence that states one thing. Each carries what
 extraction (or, when extraction says nothing, the text itself) tells about it:
-who speaks, with which speech act, which dates and counts it holds.
+who speaks, with which speech act (``story.speakers``), which dates, counts and
+happenings it holds.
 """
 
 from __future__ import annotations
@@ -11,36 +12,22 @@ import re
 from dataclasses import dataclass, field, replace
 
 from dossier.extract.happenings import is_title_case
-from dossier.model import Article, DateMention, Extraction, Quote, Span
+from dossier.model import Article, DateMention, Extraction, Span
 from dossier.story import text as T
 from dossier.story.actions import Action, find_action
 from dossier.story.anchor import article_dates
 from dossier.story.counts import find_counts
 from dossier.story.details import FAMILIES, happening_keys, lowercase_words, plain_happenings
-from dossier.story.places import is_place
-
-#: Cue verbs -> speech act, used when extraction gives no quote for a clause.
-CUES: dict[str, str] = {
-    **dict.fromkeys(("claimed", "alleged", "accused", "insisted", "asserted"), "claim"),
-    **dict.fromkeys(("claims", "alleges", "accuses", "insists"), "claim"),
-    **dict.fromkeys(("refuted", "refutes", "refute"), "refuted"),
-    **dict.fromkeys(("rejected", "rejects", "reject"), "rejected"),
-    **dict.fromkeys(("denied", "denies", "deny"), "denied"),
-    **dict.fromkeys(("dismissed", "dismisses"), "dismissed"),
-    **dict.fromkeys(("disputed", "disputes", "rebuffed", "contradicted"), "disputed"),
-    **dict.fromkeys(("confirmed", "confirms", "backed", "corroborated"), "backed"),
-    **dict.fromkeys(("warned", "cautioned", "warns", "cautions"), "warn"),
-    **dict.fromkeys(
-        ("said", "says", "told", "stated", "added", "announced", "reaffirmed", "reiterated"),
-        "state",
-    ),
-}
-RESPONSE_ACTS = {"refuted", "rejected", "denied", "dismissed", "disputed", "backed"}
-_QUOTE_ACTS = {"claim": "claim", "accuse": "claim", "deny": "denied", "warn": "warn"}
-_CUE_RE = re.compile(r"(?<![-\w])(" + "|".join(CUES) + r")\b")
-_AUX = re.compile(r"(?:\s+(?:also|has|had|have|was|is|then|later|however|categorically|"
-                  r"flatly|strongly|swiftly|has since|quickly))+$")
-_NP = re.compile(r"(?:the|a|an)\s+((?:[\w’'\-]+\s+){0,3}[\w’'\-]+)$", re.IGNORECASE)
+from dossier.story.speakers import (
+    QUOTE_ACTS,
+    RESPONSE_ACTS,
+    apply_cues,
+    entity_name,
+    event_responder,
+    overlapping_quote,
+    quote_speaker,
+    role_key,
+)
 
 
 @dataclass
@@ -105,18 +92,12 @@ class ArticleContext:
         clean = T.unshout(T.strip_honorific(name), self.article.text)
         if not clean:
             return None
-        role = self.roles.get(_role_key(clean))
+        role = self.roles.get(role_key(clean))
         if role:
             return role
         return self.surnames.get(clean.split()[-1], clean)
 
 
-def _role_key(phrase: str) -> str:
-    words = [w for w in phrase.lower().split() if w not in _DETERMINERS]
-    return " ".join(words)
-
-
-_DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "to", "of"}
 _HONORIFIC_SURNAME = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sir|Dame)\.?\s+([A-Z][\w’'\-]+)")
 
 
@@ -137,11 +118,11 @@ def article_context(
         persons += [e.name for e in people]
         for entity in people:  # "The Defense Secretary" = Ben Wallace
             for role in entity.roles:
-                ctx.roles.setdefault(_role_key(role), entity.name)
+                ctx.roles.setdefault(role_key(role), entity.name)
     for role, name in T.role_names(text):
         if not T.names_a_person(name):  # "principal advisor Hurricane Katrina"
             continue
-        ctx.roles.setdefault(_role_key(role), name)
+        ctx.roles.setdefault(role_key(role), name)
         persons.append(name)
     for name in sorted(set(persons), key=len):
         ctx.surnames[name.split()[-1]] = name
@@ -230,13 +211,13 @@ def _annotate(clause: Clause, ctx: ArticleContext) -> None:
     clause.numbers = find_counts(clause.text)
     clause.dates = [d for d in ctx.dates if a <= d.span.start < b and d.type == "DATE"]
     ex = ctx.extraction
-    quote = _overlapping_quote(ex.quotes, a, b) if ex else None
-    speaker = _quote_speaker(quote, ex, ctx) if quote is not None else None
+    quote = overlapping_quote(ex.quotes, a, b) if ex else None
+    speaker = quote_speaker(quote, ex, ctx) if quote is not None else None
     if quote is not None and speaker:
-        clause.speaker, clause.act = speaker, _QUOTE_ACTS.get(quote.act, "state")
+        clause.speaker, clause.act = speaker, QUOTE_ACTS.get(quote.act, "state")
     for event in ex.events if ex else []:
         if event.sentence.start <= a < event.sentence.end or a <= event.sentence.start < b:
-            clause.actor = ctx.resolve(event.source_name or _entity_name(ex, event.source))
+            clause.actor = ctx.resolve(event.source_name or entity_name(ex, event.source))
             clause.action, clause.target = event.action, event.target_name or event.target
             break
     deed = find_action(clause.text)
@@ -246,9 +227,9 @@ def _annotate(clause: Clause, ctx: ArticleContext) -> None:
         clause.action = deed.name  # extraction saw no deed here: the verb table's
         clause.actor = clause.actor or ctx.resolve(deed.agent)
         clause.target = clause.target or deed.object
-    _apply_cues(clause, ctx)
+    apply_cues(clause, ctx)
     if clause.act in RESPONSE_ACTS and ex is not None:
-        clause.speaker = _event_responder(ex, clause, ctx) or clause.speaker
+        clause.speaker = event_responder(ex, clause, ctx) or clause.speaker
     dismissive = _DISMISSIVE.search(clause.text) and re.search(r"\b(?:called|as)\b", clause.text)
     if dismissive and clause.act in (None, "state"):
         clause.act = "rejected"
@@ -256,161 +237,4 @@ def _annotate(clause: Clause, ctx: ArticleContext) -> None:
         ctx.last_speaker = clause.speaker
 
 
-_ATTRIBUTIVE = re.compile(r"\b(?:the|a|an|his|her|their|its|this|that)\s+$", re.I)
-_PASSIVE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+)?$", re.I)
 _DISMISSIVE = re.compile(r"\b(?:smear|absurd\w*|nonsense|baseless|lies?)\b", re.I)
-_PRIORITY = {"refuted": 5, "rejected": 5, "denied": 5, "dismissed": 5, "disputed": 5,
-             "backed": 4, "claim": 3, "warn": 2, "state": 1}
-
-
-def _apply_cues(clause: Clause, ctx: ArticleContext) -> None:
-    """Pick the strongest cue verb; its speaker is the name just before it, else the subject."""
-    # "the alleged gunman" claims nothing; "X is accused of" names the accused, not an accuser
-    cues = [m for m in _CUE_RE.finditer(clause.text)
-            if not _ATTRIBUTIVE.search(clause.text[max(0, m.start() - 12) : m.start()])
-            and not _PASSIVE.search(clause.text[max(0, m.start() - 16) : m.start()])]
-    if not cues:
-        return
-    best = max(cues, key=lambda m: _PRIORITY[CUES[m.group(1)]])
-    act = CUES[best.group(1)]
-    if clause.act not in (None, "state") and act not in RESPONSE_ACTS:
-        return
-    prev_end = max((m.end() for m in cues if m.start() < best.start()), default=0)
-    quoted = clause.speaker if clause.act else None
-    # Who refuted is the refute verb's subject, not whoever reports it ("the ministry
-    # said that the Defense Secretary refuted"); claims keep the quote's speaker.
-    speaker = None if act in RESPONSE_ACTS else quoted
-    between = clause.text[prev_end : best.start()]
-    if act in RESPONSE_ACTS and not _PRONOUN.search(_AUX.sub("", between.rstrip(" ,"))):
-        speaker = _speaker_before(between, ctx, clause)
-    if prev_end and not T.names(between):  # "X said that it rejected": X rejected
-        speaker = speaker or _speaker_before(clause.text[: cues[0].start()], ctx, clause)
-    speaker = speaker or _speaker_before(between, ctx, clause) or quoted
-    if speaker or act not in ("claim", *RESPONSE_ACTS):
-        clause.act, clause.speaker = act, speaker
-
-
-#: Extraction actions that answer a claim: their source is the responder.
-RESPONSE_ACTIONS = ("reject", "deny")
-
-
-def _event_responder(ex: Extraction, clause: Clause, ctx: ArticleContext) -> str | None:
-    """The source of extraction's reject/deny event in this clause's sentence, resolved.
-
-    Several such events in one sentence: the one whose source the clause names.
-    """
-    a, b = clause.span.start, clause.span.end
-    names = []
-    for event in ex.events:
-        inside = event.sentence.start <= a < event.sentence.end or a <= event.sentence.start < b
-        if inside and event.action in RESPONSE_ACTIONS and event.source:
-            names.append(ctx.resolve(event.source_name or _entity_name(ex, event.source)))
-    named = [n for n in names if n and n.split()[-1] in clause.text]
-    return (named or names or [None])[0]
-
-
-def _quote_speaker(quote: Quote, ex: Extraction | None, ctx: ArticleContext) -> str | None:
-    """The quote's speaker: a resolved entity, or an unresolved phrase naming an agent.
-
-    Unresolved speakers like "As Russia" or "The statement" are parser debris, and
-    "Moscow"/"Russian" name a side, not a speaker: the text cues decide those clauses.
-    """
-    if quote.speaker:
-        return ctx.resolve(quote.speaker_name or _entity_name(ex, quote.speaker))
-    name = quote.speaker_name
-    return ctx.resolve(name) if name and _is_agent_phrase(_role_key(name)) else None
-
-
-def _overlapping_quote(quotes: list[Quote], a: int, b: int) -> Quote | None:
-    for q in quotes:
-        cue = q.cue or q.content
-        if a <= cue.start < b or a <= q.content.start < b:
-            return q
-    return None
-
-
-def _entity_name(ex: Extraction | None, key: str | None) -> str | None:
-    if ex is None or key is None:
-        return None
-    for entity in ex.entities:
-        if entity.key == key:
-            return entity.normalized or entity.name
-    return key
-
-
-def _speaker_before(head: str, ctx: ArticleContext, clause: Clause) -> str | None:
-    """Who speaks, from the words before the cue verb: a role, a name, or a pronoun's antecedent."""
-    head = _AUX.sub("", head.rstrip(" ,")).rstrip(" ,")
-    if _PRONOUN.search(head):
-        before = clause.sentence[: clause.sentence.find(clause.text)] + head
-        persons = [n for _, n in T.names(before) if ctx.is_person(n)]
-        found = ctx.resolve(persons[-1]) if persons else ctx.last_speaker
-        # "He said he didn't know Jackson's blood-alcohol level": whoever "he" is, he is
-        # not the Jackson his own sentence names after him.
-        at = clause.text.find(head)
-        after = clause.text[at + len(head):] if at >= 0 else ""
-        if found and re.search(rf"\b{re.escape(found.split()[-1])}\b", after):
-            return None
-        return found
-    parts = [p.strip(" \"“”‘’'") for p in head.split(",")]
-    body = _ORG_PHRASE.search(parts[-1])
-    if body and (not body.group(2) or is_place(body.group(2))):
-        # "..., Vancouver police said", "Iran's seismologic center said": not the place
-        return ctx.resolve(body.group(1))
-    noun = _NP.fullmatch(parts[-1])
-    if len(parts) >= 2 and noun and _is_agent_phrase(noun.group(1)):
-        return ctx.resolve(noun.group(1))  # "In his call with X, the Russian defence secretary"
-    if len(parts) >= 2 and re.match(r"(?:who|whose|which)\b", parts[-1]):
-        parts = parts[:-1]  # "Snider, who attended King's news conference, said": Snider
-    if len(parts) >= 2 and _is_role_apposition(parts[-1]) and _ends_with_name(parts[-2]):
-        parts = parts[:-1]  # "Heydar Alishbandi, Governor of Qeshm island, said"
-    elif len(parts) >= 2 and parts[-1] and parts[-1][0].isupper():
-        parts = parts[-1:]  # "his Russian equivalent, Sergei Shoigu, claimed"
-    elif len(parts) >= 2 and _APPOSITION.match(parts[-1]) and _ends_with_name(parts[-2], True):
-        parts = parts[:-1]  # "X, a top aide to Y, dismissed": the apposition names Y, not X
-    elif len(parts) >= 2 and parts[-1] and not T.names(parts[-1]):
-        subject = _SUBJECT.search(parts[-1])  # "..., killing one man, police said": police
-        return ctx.resolve(subject.group(1)) if subject and _is_agent_phrase(
-            subject.group(1)) else None
-    else:
-        noun = _NP.search(head)
-        if noun and _is_agent_phrase(noun.group(1)):
-            return ctx.resolve(noun.group(1))
-    # Places and owners ("in Dubai", "released to People", "Iran's") never speak:
-    # no speaker is better than a wrong one.
-    found = T.agent_names(", ".join(parts))
-    return ctx.resolve(found[-1][1]) if found else None
-
-
-def _is_role_apposition(part: str) -> bool:
-    words = part.split()
-    return bool(words) and words[0].lower() in T.ROLE_WORDS
-
-
-def _ends_with_name(text: str, agent: bool = False) -> bool:
-    """Whether ``text`` ends with a name (with ``agent``, one that can be a subject)."""
-    found = T.agent_names(text) if agent else T.names(text)
-    return bool(found) and text.endswith(found[-1][1])
-
-
-_APPOSITION = re.compile(r"(?:a|an|the)\s", re.IGNORECASE)
-_SUBJECT = re.compile(r"((?:[\w’'\-]+\s+){0,3}[\w’'\-]+)$")
-_PRONOUN = re.compile(r"(?:^|\s)(?:he|she|they|it)$", re.IGNORECASE)
-#: Last words of a body that speaks as one ("Vancouver police", "the ministry").
-ORG_WORDS = ("ministry", "authority", "council", "party", "union", "company", "police",
-              "government", "inspectorate", "office", "service", "agency", "department", "bank",
-              "court", "army", "military", "committee", "commission", "brigade", "hospital",
-              "center", "centre", "institute", "survey", "media", "television")
-
-
-#: A named body speaking: "Vancouver police", "Iran's seismologic center" (group 2: the
-#: possessor, which speaks for its body unless it is a place: "White House's council").
-_ORG_PHRASE = re.compile(
-    r"((?:([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})[’']s\s+|(?:[A-Z][\w’'\-]*\s+){1,3})"
-    r"(?:[a-z]+\s+){0,2}(?:" + "|".join(ORG_WORDS) + r"))$")
-
-
-
-def _is_agent_phrase(phrase: str) -> bool:
-    words = phrase.lower().split()
-    return bool(words) and words[-1] in (*T.ROLE_WORDS, *ORG_WORDS)

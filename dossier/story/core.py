@@ -21,9 +21,10 @@ from __future__ import annotations
 import math
 import re
 
-from dossier.story.clauses import RESPONSE_ACTS, Clause
+from dossier.story.clauses import Clause
 from dossier.story.counts import same_incident
 from dossier.story.similarity import terms
+from dossier.story.speakers import RESPONSE_ACTS
 
 #: A signature word is in the leads of at least this share of the story's articles ...
 SIGNATURE_SHARE = 0.3

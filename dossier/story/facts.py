@@ -16,13 +16,14 @@ from scipy import sparse
 
 from dossier.model import DateMention, Evidence, Fact
 from dossier.story import text as T
-from dossier.story.clauses import RESPONSE_ACTS, Clause
+from dossier.story.clauses import Clause
 from dossier.story.counts import same_incident
 from dossier.story.dates import confident_dates
 from dossier.story.details import fact_details
 from dossier.story.people import known_person
 from dossier.story.places import is_place
 from dossier.story.similarity import add_weights, row_weights, weights_cosine
+from dossier.story.speakers import RESPONSE_ACTS
 
 #: A pair of clauses scoring at or above this may link their groups.
 PAIR_THRESHOLD = 0.38

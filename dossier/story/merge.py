@@ -24,12 +24,13 @@ import numpy as np
 from scipy import sparse
 
 from dossier.story.actions import GENERIC_AGENTS, deed_classes
-from dossier.story.clauses import ORG_WORDS, RESPONSE_ACTS, Clause
+from dossier.story.clauses import Clause
 from dossier.story.counts import Count, same_incident
 from dossier.story.dates import confident_dates
 from dossier.story.dense import centroid_cosine, group_vectors
 from dossier.story.people import known_person
 from dossier.story.similarity import add_weights, row_weights, weights_cosine
+from dossier.story.speakers import ORG_WORDS, RESPONSE_ACTS
 
 #: Best clause pair and centroid cosine needed when two groups share who and what.
 SHARED_PAIR, SHARED_CENTROID = 0.3, 0.2
