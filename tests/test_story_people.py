@@ -24,6 +24,27 @@ def test_people_are_people(name: str) -> None:
     assert names_a_person(name) and not names_a_thing(name)
 
 
+@pytest.mark.parametrize("name", ["Tasman Saddle Hut", "Westpac Rescue Helicopter",
+                                  "Aoraki Mt Cook Alpine Rescue Team", "Cook National Park",
+                                  "Mount Cook", "Mt Sefton", "New Zealander"])
+def test_places_vehicles_teams_and_peoples_are_no_persons(name: str) -> None:
+    assert not names_a_person(name)
+
+
+@pytest.mark.parametrize("name", ["Faith Hill", "Grace Park", "Picabo Street", "Chris Webber"])
+def test_a_surname_that_is_also_a_place_word_keeps_its_person(name: str) -> None:
+    assert names_a_person(name)
+
+
+def test_a_descriptor_before_a_name_is_not_part_of_it() -> None:
+    from dossier.story.text import bare_name
+
+    assert bare_name("Englishman Robert Buckley") == "Robert Buckley"
+    assert bare_name("Herman Cain") == "Herman Cain"  # a first name, not a descriptor
+    assert bare_name("Sherman Alexie Jones") == "Sherman Alexie Jones"
+    assert bare_name("Congresswoman Gabrielle Giffords") == "Gabrielle Giffords"
+
+
 def test_a_body_may_speak_but_is_not_a_person() -> None:
     name = "White House National Security Council"
     assert not names_a_thing(name) and not names_a_person(name)

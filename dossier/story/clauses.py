@@ -115,15 +115,15 @@ def article_context(
     if extraction:
         people = [e for e in extraction.entities
                   if e.type == "PERSON" and T.names_a_person(e.name)]
-        persons += [e.name for e in people]
+        persons += [T.bare_name(e.name) for e in people]
         for entity in people:  # "The Defense Secretary" = Ben Wallace
             for role in entity.roles:
-                ctx.roles.setdefault(role_key(role), entity.name)
+                ctx.roles.setdefault(role_key(role), T.bare_name(entity.name))
     for role, name in T.role_names(text):
         if not T.names_a_person(name):  # "principal advisor Hurricane Katrina"
             continue
-        ctx.roles.setdefault(role_key(role), name)
-        persons.append(name)
+        ctx.roles.setdefault(role_key(role), T.bare_name(name))
+        persons.append(T.bare_name(name))
     for name in sorted(set(persons), key=len):
         ctx.surnames[name.split()[-1]] = name
     return ctx

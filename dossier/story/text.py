@@ -226,6 +226,21 @@ _BODY_HEADS = frozenset({
 #: First words of named storms, operations and the like: "Hurricane Katrina".
 _THING_FIRST = frozenset({"hurricane", "typhoon", "cyclone", "storm", "tropical", "operation",
                           "hire", "sign", "breaking"})
+#: Last words of a place's or a vehicle's name, in names of three words or more ("Tasman
+#: Saddle Hut", "Westpac Rescue Helicopter", "Alpine Rescue Team"): two-word names keep
+#: them, as surnames ("Faith Hill", "Grace Park").
+_PLACE_HEADS = frozenset({
+    "park", "hut", "helicopter", "glacier", "mountain", "peak", "lake", "river", "bridge",
+    "airport", "station", "hotel", "stadium", "arena", "tower", "team", "squad", "club",
+    "service", "unit", "clinic", "valley", "island", "beach", "bay", "street", "avenue",
+})
+#: First words of a place's name: "Mount Cook", "Mt Sefton", "Lake Tekapo".
+_PLACE_FIRST = frozenset({"mount", "mt", "lake", "cape", "fort", "glacier"})
+#: A descriptor before a name: "Englishman Robert Buckley", "Frenchwoman Marie Curie".
+_DESCRIPTOR = re.compile(
+    r"^(?:English|French|Irish|Scots|Welsh|Dutch|Country|Sports|Business|Chair|Police|"
+    r"Congress|Council|Spokes|Fresh|Gun|Fire)(?:man|woman)\s+"
+    r"(?=[A-Z][\w’'.-]*\s+[A-Z])")
 _NOT_SURNAME = frozenset({"dr", "mr", "mrs", "ms", "i", "he", "she", "we", "they", "it"})
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:an|ean|ian|ese|ish|ic|i)$")
 
@@ -248,6 +263,12 @@ def names_a_thing(name: str) -> bool:
     return len(words) == 2 and all(_DEMONYM.fullmatch(w) for w in words)
 
 
+def bare_name(name: str) -> str:
+    """A person's name without the descriptor some outlets put first ("Englishman Robert
+    Buckley": Robert Buckley)."""
+    return _DESCRIPTOR.sub("", name)
+
+
 def names_a_person(name: str) -> bool:
     """Whether a name the tagger calls a person can be one: not a thing, not a body, not
     an acronym ("Former AMA") and not a team named for its city ("SAN Diego Chargers")."""
@@ -256,5 +277,10 @@ def names_a_person(name: str) -> bool:
         return False
     if words[-1].isupper() and words[-1].isalpha() and 2 <= len(words[-1]) <= 5:
         return False
+    if words[0].lower() in _PLACE_FIRST or (
+            len(words) >= 3 and words[-1].lower() in _PLACE_HEADS):
+        return False  # "Mount Cook", "Tasman Saddle Hut", "Westpac Rescue Helicopter"
+    if words[-1].endswith("er") and places.is_place(" ".join(words)[:-2]):
+        return False  # "New Zealander": a people
     return not (len(words) >= 3 and words[-1].endswith("s") and places.is_place(
         " ".join(w.capitalize() for w in words[:2])))
