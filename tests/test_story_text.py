@@ -39,3 +39,18 @@ def test_ordinals_written_as_digits_or_words_are_one_term():
     assert terms("She was in the 2nd class at Morehouse") == terms(
         "She was in the second class at Morehouse")
     assert "nd" not in terms("the 22nd floor")  # past tenth: no word, and no "nd" either
+
+
+@pytest.mark.parametrize("sentence", [
+    "'I can't speak for the first death, but in this case it looks like a lack of "
+    "experience,\" Gaskin told the Timaru Herald.",
+    "Gaskin said: \u201cWe searched the ridge all night, but the weather closed in on us.\u201d",
+])
+def test_a_quotation_is_one_clause_however_it_is_marked(sentence: str) -> None:
+    from dossier.story.text import clauses
+
+    pieces = [sentence[a:b] for a, b in clauses(sentence)]
+    assert not any(p.startswith("but") for p in pieces)
+    # outside quotation marks, ", but" still parts two statements
+    plain = "Wallace refuted the claims, but Shoigu insisted that the West was planning it."
+    assert [plain[a:b] for a, b in clauses(plain)][1].startswith("but Shoigu")

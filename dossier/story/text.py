@@ -89,9 +89,12 @@ def clauses(sentence: str) -> list[tuple[int, int]]:
     the pieces. Fragments under ``MIN_CLAUSE_WORDS`` words rejoin their neighbour.
     """
     cuts = {0, len(sentence)}
+    quoted = quoted_spans(sentence)
     for pattern in _CLAUSE_BREAKS:
         for m in pattern.finditer(sentence):
-            cuts.add(m.end() if _CLAUSE_BREAKS.index(pattern) in _CUT_AFTER else m.start())
+            cut = m.end() if _CLAUSE_BREAKS.index(pattern) in _CUT_AFTER else m.start()
+            if not any(a < cut < b for a, b in quoted):  # a quotation is said as one
+                cuts.add(cut)
     bounds = sorted(cuts)
     pieces = [[a, b] for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
     if not pieces:
@@ -110,6 +113,30 @@ def clauses(sentence: str) -> list[tuple[int, int]]:
         chunk = sentence[a:b]
         lead = len(chunk) - len(chunk.lstrip(" ,;:"))
         out.append((a + lead, a + len(chunk.rstrip())))
+    return out
+
+
+def quoted_spans(sentence: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of the quotations in a sentence: double marks (straight ones
+    toggle), or a single mark opening the sentence ("'I can't speak for the first death,
+    but ...,\" Gaskin told") up to the mark that closes it; an apostrophe inside a word
+    ("can't") closes nothing."""
+    out: list[tuple[int, int]] = []
+    start: int | None = None
+    single = False
+    lead = len(sentence) - len(sentence.lstrip())
+    for i, ch in enumerate(sentence):
+        if start is None:
+            if ch in "“\"" or (i == lead and ch in "'‘"):
+                start, single = i, ch in "'‘"
+            continue
+        after = sentence[i + 1:i + 2]
+        closes = ch in "”\"" or (single and ch in "’'" and (not after or not after.isalpha()))
+        if closes and i > start:
+            out.append((start, i + 1))
+            start = None
+    if start is not None:
+        out.append((start, len(sentence)))
     return out
 
 
