@@ -26,6 +26,7 @@ from dossier.story.merge import merge_groups
 from dossier.story.people import (
     StoryRoles,
     canonical_name,
+    common_words,
     key_people,
     lowercase_words,
     resolve_role,
@@ -179,8 +180,8 @@ def _alias_people(clauses: list[Clause], contexts: list[ArticleContext],
             name = getattr(clause, attr)
             if name in aliases:
                 setattr(clause, attr, aliases[name])
-            elif name and " " not in name and name.lower() in lowercase:
-                setattr(clause, attr, None)  # "Agent says ...": a headline's common word
+            elif name and common_words(name, lowercase):
+                setattr(clause, attr, None)  # "Agent says", "Driver Charged": headline words
 
 
 def _facts(groups, clauses, matrix, keys, copies):  # type: ignore[no-untyped-def]

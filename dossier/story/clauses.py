@@ -124,7 +124,7 @@ def article_context(
             continue
         ctx.roles.setdefault(role_key(role), T.bare_name(name))
         persons.append(T.bare_name(name))
-    for name in sorted(set(persons), key=len):
+    for name in sorted(set(persons), key=lambda n: (len(n), n)):  # the same every run
         ctx.surnames[name.split()[-1]] = name
     return ctx
 

@@ -46,7 +46,8 @@ def key_people(
         articles[full] |= articles.pop(short)
         mentions[full] += mentions.pop(short)
         roles[full] += roles.pop(short, [])
-    ranked = sorted(articles, key=lambda n: (-len(articles[n]), -mentions[n], n))
+    ranked = sorted((n for n in articles if not common_words(n, lowercase)),
+                    key=lambda n: (-len(articles[n]), -mentions[n], n))
     if len(contexts) >= WIDE_STORY:
         # a name one article of many mentions is its background (an earlier arrest, a
         # program, a game), not the story's people, nor is a lone given name or nickname
@@ -60,6 +61,14 @@ def key_people(
 def lowercase_words(contexts: list[ArticleContext]) -> set[str]:
     """Every word the story's articles write in lowercase (common words, not names)."""
     return {w for ctx in contexts for w in re.findall(r"\b[a-z]+\b", ctx.article.text)}
+
+
+def common_words(name: str, lowercase: set[str]) -> bool:
+    """Whether a capitalised "name" opens with words the story writes in lowercase, its
+    first two or its only one: a title-case headline's words ("Driver Charged In Fatal
+    Queens Hit", "Woman Killed", "Agent"), not a name ("Coach Jim O'Brien" is one)."""
+    words = re.findall(r"[A-Za-z]+", name)[:2]
+    return bool(words) and all(w.lower() in lowercase for w in words)
 
 
 def story_aliases(names: list[str], lowercase: set[str]) -> dict[str, str]:
