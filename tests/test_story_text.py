@@ -54,3 +54,11 @@ def test_a_quotation_is_one_clause_however_it_is_marked(sentence: str) -> None:
     # outside quotation marks, ", but" still parts two statements
     plain = "Wallace refuted the claims, but Shoigu insisted that the West was planning it."
     assert [plain[a:b] for a, b in clauses(plain)][1].startswith("but Shoigu")
+
+
+def test_a_spaced_out_decimal_point_ends_no_sentence_but_a_stop_before_a_figure_does():
+    text = ("His blood alcohol content was. 09 percent, above the legal limit of. 08 percent. "
+            "He was arrested. 10 people saw it. In 2004. 2005 was worse.")
+    assert _split(text) == [
+        "His blood alcohol content was. 09 percent, above the legal limit of. 08 percent.",
+        "He was arrested.", "10 people saw it.", "In 2004.", "2005 was worse."]

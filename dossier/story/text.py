@@ -26,6 +26,12 @@ _CLAUSE_VERBS = (
 )
 #: "J", "a.j", "j.r.r" (the period stripped): initials, not the end of a sentence.
 _INITIALS = re.compile(r"[a-z](?:\.[a-z])*")
+#: A figure and a lowercase word after a full stop, where the stop is a decimal point that
+#: text extraction spaced out (ECB+'s "limit of. 08 percent"): not a sentence's end.
+_NUMBER_GOES_ON = re.compile(r"\s+(?!(?:1[89]|20)\d\d\b)(\d[\d,]*)\s+[a-z]")
+#: Words no sentence ends with, before such a figure ("limit of. 08", "more than. 5").
+_RUNS_ON = frozenset({"of", "at", "to", "by", "about", "than", "from", "with", "over",
+                      "under", "nearly", "almost", "around", "was", "is", "were", "are"})
 _SENT_END = re.compile(r"[.!?][\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
 _CLAUSE_BREAKS = [
     re.compile(r";\s+"),
@@ -68,6 +74,9 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
             token = (word.group(1) if word else "").lower().rstrip(".")
             if token in _ABBREV or _INITIALS.fullmatch(token):
                 continue
+            figure = _NUMBER_GOES_ON.match(line, m.end())
+            if figure and (figure.group(1).startswith("0") or token in _RUNS_ON):
+                continue  # "a blood alcohol content of. 09 percent": a decimal, not an end
             yield from _trimmed(text, cut, start + m.end())
             cut = start + m.end()
         yield from _trimmed(text, cut, start + len(line))
