@@ -62,3 +62,10 @@ def test_a_spaced_out_decimal_point_ends_no_sentence_but_a_stop_before_a_figure_
     assert _split(text) == [
         "His blood alcohol content was. 09 percent, above the legal limit of. 08 percent.",
         "He was arrested.", "10 people saw it.", "In 2004.", "2005 was worse."]
+
+
+def test_a_but_clause_without_its_own_subject_stays_with_its_sentence():
+    from dossier.story.text import clauses
+
+    text = "The driver fled the scene, but was arrested nearby by police officers."
+    assert [text[a:b] for a, b in clauses(text)] == [text]

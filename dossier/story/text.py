@@ -36,7 +36,9 @@ _SENT_END = re.compile(r"[.!?][\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
 _CLAUSE_BREAKS = [
     re.compile(r";\s+"),
     re.compile(r",?\s+and\s+(?=(?:also\s+|then\s+)?(?:" + "|".join(_CLAUSE_VERBS) + r")\b)"),
-    re.compile(r",\s+(?=(?:although|though|whereas|but)\b)"),
+    # not "..., but was arrested nearby": without a subject of its own it says nothing alone
+    re.compile(r",\s+(?=(?:although|though|whereas|but)\b(?!\s+(?:was|were|is|are|has|had|"
+               r"have|did|could|would|will|then|also|later)\b))"),
     re.compile(r"\b(?:although|though|whereas)\b[^,;]*,[\"”’]?\s+"),
     re.compile(r",\s+(?:adding|as well as)\b(?:\s+that)?[:,]?\s+"),
     re.compile(r"^(?:Following|After|Before|Alongside|Despite|Amid)\b[^,]{10,90},\s+"),
