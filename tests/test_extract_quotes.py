@@ -40,6 +40,20 @@ def test_attribution_shapes(text: str, content: str, speaker: str, kind: str) ->
     assert _one(text) == (content, speaker, kind)
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    # passive accusation: the subject is the accused, no one here accuses
+    ("Subryan was charged with vehicular manslaughter and leaving the scene.", None),
+    ("Jones is accused of taking bribes from two contractors in the city.", None),
+    # active: the subject does accuse
+    ("Prosecutors charged that Subryan had been drinking for hours.", "Prosecutors"),
+])
+def test_a_passive_accusation_has_no_speaker_in_its_subject(text: str, speaker) -> None:
+    qs = [q for q in find_quotes(text) if q.cue_word in ("charged", "accused")]
+    assert qs, text
+    q = qs[0]
+    assert (text[q.speaker[0]:q.speaker[1]] if q.speaker else None) == speaker
+
+
 def test_quote_continues_after_speaker() -> None:
     text = ("Some context.\n“The first half of it,” he said. “And the second half, which "
             "carries on.”\n")

@@ -310,7 +310,11 @@ def _continues(text: str, prev: RawQuote, q: RawQuote) -> bool:
 
 def _borrow_speaker(text: str, unit: tuple[int, int], q: RawQuote,
                     found: list[RawQuote]) -> RawQuote:
-    """No subject right before the cue ("..., adding that"): the clause's subject speaks."""
+    """No subject right before the cue ("..., adding that"): the clause's subject speaks,
+    unless the cue is passive ("Subryan was charged with ..."): its subject is the accused."""
+    if q.cue and q.cue_word.lower() in _ACCUSING and _PASSIVE_CUE.search(
+            text, unit[0], q.cue[0]):
+        return q  # but "she was quoted as saying": there the subject does speak
     coordinated = q.cue and re.search(r"\b(?:and|but)\s+(?:also\s+|then\s+)?$",
                                       text[unit[0]:q.cue[0]])
     if found and found[-1].speaker and not coordinated:
@@ -323,6 +327,9 @@ def _borrow_speaker(text: str, unit: tuple[int, int], q: RawQuote,
     return replace(q, speaker=m.span(1))
 
 
+#: Cues whose passive subject is the one accused: "was charged with", "is accused of".
+_ACCUSING = frozenset({"charged", "accused", "indicted", "alleged", "suspected", "blamed"})
+_PASSIVE_CUE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?$")
 _SUBJECT = re.compile(r"\s*(?:[“\"][^”\"]*[”\"],?\s*)?((?:the\s+|The\s+)?[A-Z][\w.’'-]*"
                       r"(?:\s+[A-Z][\w.’'-]*){0,4}|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\b")
 
