@@ -26,7 +26,8 @@ def test_people_are_people(name: str) -> None:
 
 @pytest.mark.parametrize("name", ["Tasman Saddle Hut", "Westpac Rescue Helicopter",
                                   "Aoraki Mt Cook Alpine Rescue Team", "Cook National Park",
-                                  "Mount Cook", "Mt Sefton", "New Zealander"])
+                                  "Mount Cook", "Mt Sefton", "New Zealander",
+                                  "Gordon Advisors", "Tallgrass Distributors"])
 def test_places_vehicles_teams_and_peoples_are_no_persons(name: str) -> None:
     assert not names_a_person(name)
 

@@ -260,6 +260,8 @@ _BODY_HEADS = frozenset({
     "college", "school", "center", "centre", "hospital", "museum", "council", "committee",
     "commission", "party", "fund", "project", "agency", "company", "network", "department",
     "ministry", "administration", "authority", "forces", "army", "police", "patrol", "guard",
+    "advisors", "advisers", "partners", "associates", "group", "inc", "corp", "corporation",
+    "llc", "ltd", "bank", "airlines", "systems", "industries", "holdings", "distributors",
 })
 #: First words of named storms, operations and the like: "Hurricane Katrina".
 _THING_FIRST = frozenset({"hurricane", "typhoon", "cyclone", "storm", "tropical", "operation",
