@@ -55,3 +55,16 @@ def test_passive_accusation_names_no_accuser():
 def test_places(name, place):
     assert is_place(name) is place
 
+
+
+def test_an_adverb_after_a_name_is_not_part_of_the_label():
+    text = "DeGeneres previously hosted the show in 2007 and earned an Emmy nomination."
+    articles = [Article(id=f"a{i}", text=f"{text} {FILLER}", outlet=f"Outlet {i}",
+                        published="2013-08-02") for i in range(2)]
+    from dossier.extract import extract_many
+
+    extractions = {e.article_id: e for e in extract_many(articles)}
+    d = build_dossier(Story(id="s", article_ids=["a0", "a1"]), articles, extractions)
+    labels = [n for f in d.facts if "DeGeneres" in f.text for n in (f.speaker, f.actor) if n]
+    assert not any(n.endswith("previously") for n in labels)
+    assert any("DeGeneres" in f.text for f in d.facts)

@@ -221,6 +221,8 @@ def _name_like(name: str) -> bool:
         words = words[1:]  # "the White House national security council"
     if not words or words[0].lower() in _NOT_NAME_START:
         return False
+    if words[-1].islower() and words[-1].endswith("ly"):
+        return False  # "DeGeneres previously": a name and the adverb after it
     if len(words) == 1 and words[0].isupper() and len(words[0]) <= 3:
         return False
     if any(w.lower() in T.ROLE_WORDS for w in words):

@@ -253,6 +253,7 @@ _THING_HEADS = frozenset({
     "award", "awards", "prize", "fellowship", "championship", "championships", "medal",
     "trophy", "olympics", "festival", "tournament", "exhibition", "program", "programme",
     "treaty", "rights", "services", "affairs", "relations", "studies", "sciences",
+    "emmy", "emmys", "oscar", "oscars", "grammy", "grammys", "globes", "performance",
 })
 #: Last words of a body's name: it may act and speak, but it is not a person.
 _BODY_HEADS = frozenset({
@@ -274,6 +275,9 @@ _PLACE_HEADS = frozenset({
     "airport", "station", "hotel", "stadium", "arena", "tower", "team", "squad", "club",
     "service", "unit", "clinic", "valley", "island", "beach", "bay", "street", "avenue",
 })
+#: Given names ending in "-ing", which a verb before a name also does.
+_ING_NAMES = frozenset({"Sterling", "Irving", "Channing", "Darling", "Manning", "Fleming",
+                        "Harding", "Browning", "Golding"})
 #: First words of a place's name: "Mount Cook", "Mt Sefton", "Lake Tekapo".
 _PLACE_FIRST = frozenset({"mount", "mt", "lake", "cape", "fort", "glacier"})
 #: A descriptor before a name: "Englishman Robert Buckley", "Frenchwoman Marie Curie".
@@ -317,6 +321,9 @@ def names_a_person(name: str) -> bool:
         return False
     if words[-1].isupper() and words[-1].isalpha() and 2 <= len(words[-1]) <= 5:
         return False
+    if len(words) >= 2 and len(words[0]) >= 6 and words[0].endswith("ing") and (
+            words[0] not in _ING_NAMES):
+        return False  # "Choosing DeGeneres", "Following Obama": a verb before a name
     if words[0].lower() in _PLACE_FIRST or (
             len(words) >= 3 and words[-1].lower() in _PLACE_HEADS):
         return False  # "Mount Cook", "Tasman Saddle Hut", "Westpac Rescue Helicopter"
