@@ -215,3 +215,21 @@ def test_an_unattributed_quote_runs_on_from_its_speaker_and_stops_at_narration()
     assert speaker("We take these issues") == "Mark Osei"
     assert speaker("Moving forward") == "Mark Osei"
     assert speaker("Tickets for the Tuesday") is None
+
+
+def test_a_negated_sentence_and_its_positive_look_alike_are_two_facts():
+    lead = "The Sixers fired coach Jim O'Brien on Monday and hired Maurice Cheeks."
+    a = Article(id="a", title="Sixers fire O'Brien", outlet="Outlet A", published="2005-05-24",
+                text=f"{lead} King called Cheeks again and reached a deal after notifying "
+                     "O'Brien of his decision.")
+    b = Article(id="b", title="Sixers fire O'Brien", outlet="Outlet B", published="2005-05-24",
+                text=f"{lead} No decision has been reached on O'Brien's staff at this time.")
+    dossier = build_dossier(Story(id="s", article_ids=["a", "b"]), [a, b], {})
+    deal = [f for f in dossier.facts if any("reached" in e.text for e in f.evidence)]
+    assert deal and all(len(f.outlets) == 1 for f in deal)
+
+
+def test_a_contraction_is_no_content_word():
+    from dossier.story.similarity import terms
+
+    assert terms("Don't ever bet against her, we can't and won't lose") == ["bet", "lose"]

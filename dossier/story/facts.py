@@ -41,6 +41,16 @@ ACT_SHARE = 0.2
 #: quake"), or counts of two incidents ("killed 10", "killed 612"): alike words, two facts.
 OTHER_INCIDENT = 0.5
 
+#: One clause negated, the other not ("I've supported his moves", "he did not have the
+#: full support"): alike words, opposite things, not one fact.
+NEGATION_MISMATCH = 0.6
+_NEGATION = re.compile(r"\b(?:not|no|never|nobody|nothing|none|neither|nor|without)\b|n[’']t\b",
+                       re.IGNORECASE)
+
+
+def _negated(text: str) -> bool:
+    return bool(_NEGATION.search(text))
+
 
 Pair = tuple[float, int, int]
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -68,6 +78,8 @@ def boost(pairs: list[Pair], clauses: list[Clause]) -> list[Pair]:
             sim *= OTHER_INCIDENT
         if not same_incident(a.numbers, b.numbers):
             sim *= OTHER_INCIDENT
+        if _negated(a.text) != _negated(b.text):
+            sim *= NEGATION_MISMATCH  # "reached a deal", "no decision has been reached"
         out.append((sim, i, j))
     return out
 

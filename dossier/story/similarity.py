@@ -44,13 +44,17 @@ def stem(word: str) -> str:
 #: "2nd" is "second": outlets write ordinals both ways ("the 2nd class", "the second class").
 _ORDINALS = dict(enumerate(("first", "second", "third", "fourth", "fifth", "sixth", "seventh",
                             "eighth", "ninth", "tenth"), start=1))
+_NOT = re.compile(r"n't\b")
 _ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b")
 
 
 def terms(text: str) -> list[str]:
     """Content-word stems of a text, in order."""
     text = _ORDINAL.sub(lambda m: f" {_ORDINALS.get(int(m.group(1)), '')} ", text.lower())
-    words = [stem(w) for w in re.findall(r"[a-z]+", text.replace("’", "'"))]
+    # "don't" is "do not", not the word "don" (two quotes met on it)
+    text = _NOT.sub(" not", text.replace("’", "'").replace("won't", "will not")
+                    .replace("can't", "can not"))
+    words = [stem(w) for w in re.findall(r"[a-z]+", text)]
     return [w for w in words if w not in STOP and len(w) > 1]
 
 
