@@ -233,3 +233,15 @@ def test_a_contraction_is_no_content_word():
     from dossier.story.similarity import terms
 
     assert terms("Don't ever bet against her, we can't and won't lose") == ["bet", "lose"]
+
+
+def test_a_negation_counts_only_where_it_denies_what_the_other_clause_states():
+    from dossier.story.facts import _denies
+
+    deal = "King called Cheeks again and reached a deal after notifying O'Brien of his decision."
+    assert _denies("No decision has been reached on O'Brien's staff at this time.", deal)
+    assert _denies("He did not have the full support of the team.", "I supported his moves.")
+    # an aside negating something the other never says keeps one statement one fact
+    assert not _denies("Moving forward, we will monitor the situation and have no further "
+                       "comment.", "Moving forward, we will monitor the situation.")
+    assert not _denies("We do not want to change coaches.", "We don't want a new coach.")

@@ -22,7 +22,7 @@ from dossier.story.dates import confident_dates
 from dossier.story.details import fact_details
 from dossier.story.people import known_person
 from dossier.story.places import is_place
-from dossier.story.similarity import add_weights, row_weights, weights_cosine
+from dossier.story.similarity import add_weights, row_weights, terms, weights_cosine
 from dossier.story.speakers import RESPONSE_ACTS
 
 #: A pair of clauses scoring at or above this may link their groups.
@@ -41,15 +41,25 @@ ACT_SHARE = 0.2
 #: quake"), or counts of two incidents ("killed 10", "killed 612"): alike words, two facts.
 OTHER_INCIDENT = 0.5
 
-#: One clause negated, the other not ("I've supported his moves", "he did not have the
-#: full support"): alike words, opposite things, not one fact.
+#: One clause negating what the other states ("I've supported his moves", "he did not
+#: have the full support"): alike words, opposite things, not one fact.
 NEGATION_MISMATCH = 0.6
+#: Words after a negation that it governs ("did not have the full support").
+NEGATION_SCOPE = 4
 _NEGATION = re.compile(r"\b(?:not|no|never|nobody|nothing|none|neither|nor|without)\b|n[’']t\b",
                        re.IGNORECASE)
 
 
-def _negated(text: str) -> bool:
-    return bool(_NEGATION.search(text))
+def _denies(text: str, other: str) -> bool:
+    """Whether ``text`` negates what ``other`` states: a negation in ``text`` whose next
+    few words share a term with ``other``, which has none ("no decision has been reached"
+    against "reached a deal after notifying him of his decision"). "..., and have no
+    further comment" negates nothing the other says."""
+    if _NEGATION.search(other):
+        return False
+    said = set(terms(other))
+    return any(set(terms(" ".join(text[m.end():].split()[:NEGATION_SCOPE]))) & said
+               for m in _NEGATION.finditer(text))
 
 
 Pair = tuple[float, int, int]
@@ -78,7 +88,7 @@ def boost(pairs: list[Pair], clauses: list[Clause]) -> list[Pair]:
             sim *= OTHER_INCIDENT
         if not same_incident(a.numbers, b.numbers):
             sim *= OTHER_INCIDENT
-        if _negated(a.text) != _negated(b.text):
+        if _denies(a.text, b.text) or _denies(b.text, a.text):
             sim *= NEGATION_MISMATCH  # "reached a deal", "no decision has been reached"
         out.append((sim, i, j))
     return out
