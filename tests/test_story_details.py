@@ -167,13 +167,12 @@ def test_the_web_matrix_row_lists_the_deeds_a_reader_can_compare_outlets_on():
 def test_with_the_tagger_a_title_case_headline_still_tells_its_family_words():
     from dossier.extract import extract_many
     from dossier.story.build import prepare
+    from tests.story_helpers import headline_articles
 
     body = ("A cyclist was killed when a van struck him on the coast road on Sunday, and "
             "police arrested the driver at the scene.")
-    articles = [Article(id=f"a{i}", title=title, text=f"{title}\n{body}", outlet=f"O{i}",
-                        published="2025-05-04")
-                for i, title in enumerate(["Coast Road Crash Leaves Cyclist Dead",
-                                           "Cyclist Dead After Coast Road Crash"])]
+    articles = headline_articles(["Coast Road Crash Leaves Cyclist Dead",
+                                  "Cyclist Dead After Coast Road Crash"], body, "2025-05-04")
     extractions = {e.article_id: e for e in extract_many(articles)}
     clauses = prepare(Story(id="s", article_ids=["a0", "a1"]), articles, extractions).clauses
     headlines = [c for c in clauses if c.headline]

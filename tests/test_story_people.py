@@ -148,12 +148,12 @@ def test_a_name_one_article_of_a_wide_story_mentions_is_background():
 
 
 def test_a_title_case_headline_s_words_are_no_key_person_nor_label() -> None:
+    from tests.story_helpers import headline_articles
+
     body = ("A woman was killed when a driver hit her in Queens on Friday, and the driver "
             "was charged with manslaughter, police said. Raj Chohan, 59, died at the scene.")
-    articles = [Article(id=f"a{i}", title=title, text=f"{title}\n{body}", outlet=f"O{i}",
-                        published="2013-09-14")
-                for i, title in enumerate(["Woman Killed In Queens Crash, Driver Charged",
-                                           "Driver Charged In Fatal Queens Crash"])]
+    articles = headline_articles(["Woman Killed In Queens Crash, Driver Charged",
+                                  "Driver Charged In Fatal Queens Crash"], body, "2013-09-14")
     dossier = build_dossier(Story(id="s", article_ids=["a0", "a1"]), articles, {})
     names = {p.name for p in dossier.people}
     labels = {n for f in dossier.facts for n in (f.speaker, f.actor) if n}
