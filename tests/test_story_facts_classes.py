@@ -245,3 +245,19 @@ def test_a_negation_counts_only_where_it_denies_what_the_other_clause_states():
     assert not _denies("Moving forward, we will monitor the situation and have no further "
                        "comment.", "Moving forward, we will monitor the situation.")
     assert not _denies("We do not want to change coaches.", "We don't want a new coach.")
+
+
+def test_two_sentences_naming_different_years_are_two_facts():
+    lead = "President Obama nominated Dr. Regina Benjamin as surgeon general on Monday."
+    bodies = ["In 1990, she founded Bayou La Batre Rural Health Clinic in the fishing village "
+              "of Bayou La Batre, Alabama.",
+              "In 1990 she founded the Bayou La Batre Rural Health Clinic, which cares for a "
+              "largely uninsured working-class population.",
+              "The Bayou La Batre Rural Health Clinic has been a staple for residents since "
+              "1987 and often lets patients pay what they can."]
+    articles = [Article(id=f"a{i}", title="Obama picks Benjamin", outlet=f"Outlet {i}",
+                        published="2009-07-14", text=f"{lead} {body}")
+                for i, body in enumerate(bodies)]
+    dossier = build_dossier(Story(id="s", article_ids=["a0", "a1", "a2"]), articles, {})
+    founded = next(f for f in dossier.facts if any("1990" in e.text for e in f.evidence))
+    assert founded.outlets == ["Outlet 0", "Outlet 1"]

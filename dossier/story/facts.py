@@ -50,6 +50,13 @@ _NEGATION = re.compile(r"\b(?:not|no|never|nobody|nothing|none|neither|nor|witho
                        re.IGNORECASE)
 
 
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _years(text: str) -> set[str]:
+    return set(_YEAR.findall(text))
+
+
 def _denies(text: str, other: str) -> bool:
     """Whether ``text`` negates what ``other`` states: a negation in ``text`` whose next
     few words share a term with ``other``, which has none ("no decision has been reached"
@@ -88,6 +95,8 @@ def boost(pairs: list[Pair], clauses: list[Clause]) -> list[Pair]:
             sim *= OTHER_INCIDENT
         if not same_incident(a.numbers, b.numbers):
             sim *= OTHER_INCIDENT
+        if _years(a.text) and _years(b.text) and not _years(a.text) & _years(b.text):
+            sim *= OTHER_INCIDENT  # "founded in 1990", "a staple since 1987": two tellings apart
         if _denies(a.text, b.text) or _denies(b.text, a.text):
             sim *= NEGATION_MISMATCH  # "reached a deal", "no decision has been reached"
         out.append((sim, i, j))
