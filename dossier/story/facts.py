@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 import numpy as np
 from scipy import sparse
@@ -53,8 +54,22 @@ _NEGATION = re.compile(r"\b(?:not|no|never|nobody|nothing|none|neither|nor|witho
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
-def _years(text: str) -> set[str]:
-    return set(_YEAR.findall(text))
+@lru_cache(maxsize=65536)
+def _years(text: str) -> frozenset[str]:
+    return frozenset(_YEAR.findall(text))
+
+
+@lru_cache(maxsize=65536)
+def _said(text: str) -> frozenset[str]:
+    """The clause's terms; none when it is negated itself (then it denies nothing)."""
+    return frozenset() if _NEGATION.search(text) else frozenset(terms(text))
+
+
+@lru_cache(maxsize=65536)
+def _negated_terms(text: str) -> frozenset[str]:
+    """Terms in the few words after each negation: what the clause denies."""
+    return frozenset(t for m in _NEGATION.finditer(text)
+                     for t in terms(" ".join(text[m.end():].split()[:NEGATION_SCOPE])))
 
 
 def _denies(text: str, other: str) -> bool:
@@ -62,11 +77,7 @@ def _denies(text: str, other: str) -> bool:
     few words share a term with ``other``, which has none ("no decision has been reached"
     against "reached a deal after notifying him of his decision"). "..., and have no
     further comment" negates nothing the other says."""
-    if _NEGATION.search(other):
-        return False
-    said = set(terms(other))
-    return any(set(terms(" ".join(text[m.end():].split()[:NEGATION_SCOPE]))) & said
-               for m in _NEGATION.finditer(text))
+    return bool(_negated_terms(text) & _said(other))
 
 
 Pair = tuple[float, int, int]
