@@ -69,3 +69,14 @@ def test_a_but_clause_without_its_own_subject_stays_with_its_sentence():
 
     text = "The driver fled the scene, but was arrested nearby by police officers."
     assert [text[a:b] for a, b in clauses(text)] == [text]
+
+
+def test_whether_a_quote_runs_on_reads_marks_as_the_clause_splitter_does():
+    from dossier.story.text import quote_open_after, quoted_spans
+
+    # a single mark opens, a double one closes: the quotation ends in the sentence
+    sentence = "'I can't speak for the first death, but it looks like a lack,\" Gaskin told."
+    assert quoted_spans(sentence) == [(0, sentence.index('"') + 1)]
+    assert not quote_open_after(sentence, False)
+    assert quote_open_after('"Obviously we are disappointed.', False)
+    assert not quote_open_after('We will monitor the situation."', True)

@@ -132,8 +132,20 @@ def quoted_spans(sentence: str) -> list[tuple[int, int]]:
     toggle), or a single mark opening the sentence ("'I can't speak for the first death,
     but ...,\" Gaskin told") up to the mark that closes it; an apostrophe inside a word
     ("can't") closes nothing."""
+    return _quotations(sentence, False)[0]
+
+
+def quote_open_after(text: str, inside: bool) -> bool:
+    """Whether a quotation is still open after ``text``, given whether one was before it;
+    marks read as ``quoted_spans`` reads them."""
+    return _quotations(text, inside)[1]
+
+
+def _quotations(sentence: str, inside: bool) -> tuple[list[tuple[int, int]], bool]:
+    """The quotations of ``sentence`` (one open from before it starts at 0, ``inside``)
+    and whether one is still open at its end."""
     out: list[tuple[int, int]] = []
-    start: int | None = None
+    start: int | None = 0 if inside else None
     single = False
     lead = len(sentence) - len(sentence.lstrip())
     for i, ch in enumerate(sentence):
@@ -143,12 +155,12 @@ def quoted_spans(sentence: str) -> list[tuple[int, int]]:
             continue
         after = sentence[i + 1:i + 2]
         closes = ch in "”\"" or (single and ch in "’'" and (not after or not after.isalpha()))
-        if closes and i > start:
+        if closes and (i > start or inside):
             out.append((start, i + 1))
-            start = None
+            start, inside = None, False
     if start is not None:
         out.append((start, len(sentence)))
-    return out
+    return out, start is not None
 
 
 def _words(text: str) -> int:
@@ -158,14 +170,6 @@ def _words(text: str) -> int:
 def quotes_in(text: str) -> list[str]:
     """Quoted wording in a clause, without the quote marks."""
     return [m.group(1).strip(" ,.") for m in _QUOTE.finditer(text)]
-
-
-def quote_open_after(text: str, inside: bool) -> bool:
-    """Whether a quotation is still open after ``text``, given whether one was before it
-    (straight marks toggle; curly ones open and close)."""
-    for mark in re.findall(r'["“”]', text):
-        inside = mark == "“" or (mark == '"' and not inside)
-    return inside
 
 
 def unshout(name: str, text: str) -> str:
