@@ -76,7 +76,7 @@ class Frame:
         seen: Counter[int] = Counter()
         texts = list(texts)
         for text in texts:
-            seen.update({int(y) for y in _YEAR.findall(text)})
+            seen.update(named_years(text))
         recurring = [y for y, n in seen.items() if n >= min(2, len(texts))]
         # the year most articles name (their datelines), the latest of equals: a trial
         # two years on names its own year in fewer articles than the event's
@@ -89,7 +89,7 @@ class Frame:
         for aside in _ASIDES:
             text = aside.sub(" ", text)
         if self.years:
-            past = [int(y) for y in _YEAR.findall(text) if int(y) < min(self.years)]
+            past = [y for y in named_years(text) if y < min(self.years)]
             if past:
                 return True
         for match in MARKERS.finditer(text):
@@ -100,6 +100,11 @@ class Frame:
             limit = self.first - timedelta(days=FAR_DAYS)
             return any(end < limit for end in (_end(d.value) for d in clause.dates) if end)
         return False
+
+
+def named_years(text: str) -> set[int]:
+    """The years a text names ("in 2003", "April 21,2004"), not counts ("2000 people")."""
+    return {int(y) for y in _YEAR.findall(text)}
 
 
 def mark_background(clauses: list[Clause], frame: Frame) -> None:

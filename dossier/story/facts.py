@@ -17,6 +17,7 @@ from scipy import sparse
 
 from dossier.model import DateMention, Evidence, Fact
 from dossier.story import text as T
+from dossier.story.background import named_years
 from dossier.story.clauses import Clause
 from dossier.story.counts import same_incident
 from dossier.story.dates import confident_dates
@@ -51,12 +52,9 @@ _NEGATION = re.compile(r"\b(?:not|no|never|nobody|nothing|none|neither|nor|witho
                        re.IGNORECASE)
 
 
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-
-
 @lru_cache(maxsize=65536)
-def _years(text: str) -> frozenset[str]:
-    return frozenset(_YEAR.findall(text))
+def _years(text: str) -> frozenset[int]:
+    return frozenset(named_years(text))
 
 
 @lru_cache(maxsize=65536)
