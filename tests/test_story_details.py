@@ -11,7 +11,7 @@ from dossier.extract import extract_many, pipeline
 from dossier.extract.happenings import find_happenings
 from dossier.model import Article, Detail, Dossier, Fact, Happening, Span, Story
 from dossier.story import build_dossier, render
-from dossier.story.details import happening_keys, lowercase_words, plain_happenings, word_key
+from dossier.story.details import happening_keys, lowercase_in, plain_happenings, word_key
 
 CRASH = [
     ("Outlet A", "Bus crash on coast road",
@@ -86,14 +86,14 @@ def test_without_a_tagger_lowercase_content_words_stand_for_happenings():
 def test_a_title_case_headline_tells_the_deeds_its_article_writes_in_lowercase():
     body = "A woman was struck by a car and later charged drivers were named in court."
     headline = "Troy Office Shooting Leaves Woman Dead and Driver Charged"
-    found = plain_happenings(headline, 0, lowercase_words(body))
+    found = plain_happenings(headline, 0, lowercase_in(body))
     # "woman" and "charged" the body writes in lowercase, "shooting" and "dead" are
     # families' words; "Troy", "Office", "Leaves" and "Driver" (the body: "drivers") not
     assert [h.word for h in found] == ["shooting", "woman", "dead", "charged"]
     assert all(headline[h.span.start:h.span.end].lower() == h.word for h in found)
     # a sentence in sentence case keeps its capitals as names
     lead = "Shooting suspect Dead Eye Jones was charged."
-    assert [h.word for h in plain_happenings(lead, 0, lowercase_words(body))] == [
+    assert [h.word for h in plain_happenings(lead, 0, lowercase_in(body))] == [
         "suspect", "charged"]
 
 

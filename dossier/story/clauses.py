@@ -17,7 +17,7 @@ from dossier.story import text as T
 from dossier.story.actions import Action, find_action
 from dossier.story.anchor import article_dates
 from dossier.story.counts import find_counts
-from dossier.story.details import FAMILIES, happening_keys, lowercase_words, plain_happenings
+from dossier.story.details import FAMILIES, happening_keys, lowercase_in, plain_happenings
 from dossier.story.speakers import (
     QUOTE_ACTS,
     RESPONSE_ACTS,
@@ -133,7 +133,7 @@ def article_clauses(ctx: ArticleContext, start_index: int) -> list[Clause]:
     """Every clause of one article, in reading order, numbered from ``start_index``."""
     text = ctx.article.text
     happenings = ctx.extraction.happenings if ctx.extraction else None
-    lowercase = lowercase_words(text)
+    lowercase = lowercase_in(text)
     out: list[Clause] = []
     inside, told_by, last_end = False, None, 0
     for s_start, s_end in T.sentences(text):

@@ -149,8 +149,9 @@ def _written_lowercase(word: str, lowercase: frozenset[str]) -> bool:
         word, word[:-1] if word.endswith("s") else "", word[:-2] if word.endswith("es") else ""))
 
 
-def lowercase_words(text: str) -> frozenset[str]:
-    """The words an article writes in lowercase somewhere (deeds, offices; not names)."""
+def lowercase_in(text: str) -> frozenset[str]:
+    """The words one article writes in lowercase somewhere (deeds, offices; not names),
+    read as ``plain_happenings`` reads words (``people.lowercase_words`` is the story's)."""
     return frozenset(re.findall(r"(?<![\w'’-])[a-z]+(?![\w'’-])", text))
 
 
