@@ -190,10 +190,11 @@ def _from_cue(text: str, unit: tuple[int, int], cue: tuple[int, int], word: str,
             r"\s+from\b", text[ce:ce + 6]) or re.search(r"\b[a-z]+ed\s+$", text[us:cs])):
         return _nominal(text, unit, cue, word, regions)
     src = _source_left(text, us, cs)
-    if re.search(r"\b(?:was|were|is|are|been|being)\s+$", text[us:cs]):
+    passive = _PASSIVE.search(text[us:cs])
+    if passive:
         src = None
     by = _PASSIVE_BY.match(text[ce:ue])
-    if by and re.search(r"\b(?:was|were|been|being|is|are)\s+$", text[us:cs]):
+    if by and passive:
         src = (ce + by.start(1), ce + by.end(1))
     start = _content_right(text, ce, ue, word)
     right = _trim(text, start, ue)
@@ -329,7 +330,10 @@ def _borrow_speaker(text: str, unit: tuple[int, int], q: RawQuote,
 
 #: Cues whose passive subject is the one accused: "was charged with", "is accused of".
 _ACCUSING = frozenset({"charged", "accused", "indicted", "alleged", "suspected", "blamed"})
-_PASSIVE_CUE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?$")
+_BE = r"\b(?:was|were|is|are|been|being)\s+"
+#: The cue right after a form of "be": "was charged"; with an adverb, "was allegedly charged".
+_PASSIVE = re.compile(_BE + "$")
+_PASSIVE_CUE = re.compile(_BE + r"(?:\w+ly\s+)?$")
 _SUBJECT = re.compile(r"\s*(?:[“\"][^”\"]*[”\"],?\s*)?((?:the\s+|The\s+)?[A-Z][\w.’'-]*"
                       r"(?:\s+[A-Z][\w.’'-]*){0,4}|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\b")
 
