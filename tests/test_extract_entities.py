@@ -148,3 +148,45 @@ def test_outlets_and_companies_are_not_people(text: str, name: str, mode: str) -
     nlp = pipeline() if mode == "model" else None
     found = find_entities(text, nlp(text) if nlp is not None else None).entities
     assert [e.type for e in found if e.name == name] == ["ORG"]
+
+
+@pytest.mark.parametrize(("phrase", "want"), [
+    ("the UK’s defence secretary", "UK defence secretary"),
+    ("Chargers general manager A.", "Chargers general manager"),  # "... A. J. Smith"
+    ("Vancouver Police spokesperson Const.", "Vancouver Police spokesperson"),
+    ("retired general", "retired general"),
+    ("is the fourth head coach since", None),  # a piece of a sentence
+    ("the fourth head coach", None),  # counts holders
+    ("the tragic death of our president and CEO", None),  # what the office is of
+    ("woman who will become our nation's next Surgeon General", None),
+    ("chair of the", None),  # ends mid-phrase
+    ("under head coaches", None),  # several people's
+    ("Sixers fired president", None),
+])
+def test_office_keeps_offices_only(phrase: str, want: str | None) -> None:
+    from dossier.extract.roles import office
+
+    assert office(phrase) == want
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_roles_before_a_name_stop_at_the_verb(mode: str) -> None:
+    """Synthetic: the words before a name are its office only after the last verb, and a
+    predicate ("is the fourth head coach since ...") is nobody's role."""
+    from dossier.extract import extract_from_doc
+    from dossier.model import Article
+
+    text = ("President Daniel Hart has asked the Channel 9 medical correspondent Dr. Omar "
+            "Feld to lead the review. Lena Ortiz, who was dismissed in March as head coach of "
+            "the Harbor City Sharks, is the fourth head coach since Paul Greer took over as "
+            "team president. Under Ortiz, the former head coach of the Bay Hawks, Tom Rusk "
+            "moved to guard.")
+    article = Article(id="roles", text=text)
+    nlp = pipeline() if mode == "model" else None
+    x = extract_from_doc(article, nlp(text) if nlp is not None else None)
+    people = {e.name: e.roles for e in x.entities if e.type == "PERSON"}
+    assert people["Omar Feld"] == ["Channel 9 medical correspondent"]
+    assert "team president" not in people.get("Lena Ortiz", [])
+    assert not [r for r in people.get("Paul Greer", []) if "fourth" in r or "since" in r]
+    assert not [r for name, roles in people.items() for r in roles
+                if any(w in r.split() for w in ("has", "asked", "is", "since", "who"))]

@@ -37,10 +37,85 @@ _BOUNDARY = re.compile(_BOUNDARY_WORDS + r"(?!.*" + _BOUNDARY_WORDS + r")", re.S
 _DET = re.compile(r"^(?:the|a|an|his|her|their|its|our)\s+", re.I)
 _DESC = re.compile(
     r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+((?:[\w’'-]+\s+){0,3}?)((?i:" + _ROLE + r"|"
-    + "|".join(ORG_HEADS) + r"))\b(?!\s+(?:of\s+)?[A-Z])")
+    + "|".join(ORG_HEADS) + r"))\b(?:\s+(?i:coach|manager|officer|executive)\b)?"
+    r"(?!\s+(?:of\s+)?[A-Z])")
 _POSS_ORG = re.compile(
     r"((?:the\s+)?[A-Z][\w]+(?:\s+[A-Z]\w+)*)[’']s\s+((?:[a-z]+\s+){0,3}(?:" + "|".join(ORG_HEADS)
     + r"))\b")
+
+
+#: Words no office holds, at which a role candidate ends: verbs and clause openers.
+#: Before a name the office is what follows the last of them ("President Obama had asked
+#: the CNN medical correspondent Dr. Sanjay Gupta"); elsewhere they make a phrase a piece
+#: of a sentence ("is the fourth head coach since").
+CLAUSE_WORDS = frozenset({
+    "is", "was", "are", "were", "be", "been", "being", "has", "had", "have", "will", "would",
+    "can", "could", "may", "might", "shall", "should", "must", "do", "does", "did", "when",
+    "who", "whom", "whose", "which", "where", "since", "maybe", "also", "said", "says",
+    "asked", "told", "name", "names", "knows", "announces", "nominates", "hires", "fires",
+})
+#: "-ed" / "-ing" words that do belong in an office: "retired general", "acting president".
+OFFICE_PARTICIPLES = frozenset({
+    "retired", "elected", "designated", "appointed", "disgraced", "embattled", "newly-elected",
+    "acting", "outgoing", "incoming", "managing", "leading", "ruling", "governing",
+    "presiding", "reigning", "serving", "sitting", "founding", "visiting", "coaching",
+    "ranking", "united", "assistant",
+})
+#: A title or initial between an office and the name it belongs to: "spokesman Const.",
+#: "general manager A. J. Smith", "correspondent Dr. Sanjay Gupta".
+_TITLE = re.compile(r"(?:[A-Z]\.|(?:Dr|Const|Sgt|Insp|Capt|Lt|Col|Rev|Mr|Mrs|Ms)\.?|Doctor|"
+                    r"Constable|Inspector|Sergeant|Sister|Father)")
+#: Words an office does not end on: "chair of the", "executive director of".
+_DANGLING = frozenset({"the", "a", "an", "of", "to", "and", "or", "our", "his", "her", "their",
+                       "its", "-", "--", "’", "'"})
+#: A plural office is several people's ("worked under head coaches ..."), no one's role.
+_PLURAL_HEADS = frozenset(h + ("es" if h.endswith(("ch", "sh")) else "s") for h in (
+    *ROLE_HEADS, "coach", "manager", "officer", "executive"))
+#: An ordinal counts holders ("the fourth head coach since ..."): no one's office.
+_ORDINAL = re.compile(r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+                      r"\d+(?:st|nd|rd|th))\b", re.I)
+
+
+def breaks_office(word: str) -> bool:
+    """A clause word or a verb form (not an office participle): no office holds it."""
+    w = word.lower().strip(".,;:!?\"“”()")
+    return w in CLAUSE_WORDS or (len(w) > 4 and w.endswith(("ed", "ing"))
+                                 and w not in OFFICE_PARTICIPLES)
+
+
+def office(phrase: str) -> str | None:
+    """``phrase`` as an office ("the UK’s defence secretary" -> "UK defence secretary"), or
+    None where it is a piece of a sentence, names no role, ends mid-phrase, counts holders,
+    or is what an office is of ("policies of President")."""
+    words = clean_role(phrase).split()
+    while words and _TITLE.fullmatch(words[-1]):
+        words.pop()
+    while words and words[0].lower() in _DANGLING:
+        words.pop(0)
+    if not words or words[-1].lower() in _DANGLING or any(breaks_office(w) for w in words):
+        return None
+    text = " ".join(words)
+    lower = text.lower().split()
+    if not _ROLE_RE.search(text) or _ORDINAL.search(text) or lower[-1] in _PLURAL_HEADS:
+        return None
+    if "of" in lower and any(_ROLE_RE.fullmatch(w) for w in lower[lower.index("of") + 1:]):
+        return None
+    return text
+
+
+def _office_before(before: str) -> str | None:
+    """The office written just before a name ("UK defence secretary Ben Wallace"): the
+    words after the last boundary, clause word or verb."""
+    cut = _BOUNDARY.search(before)
+    pre = (before[cut.end():] if cut else before).split("\n")[-1]
+    if pre.rstrip().endswith(","):
+        return None
+    words = pre.split()
+    for i in range(len(words) - 1, -1, -1):
+        if breaks_office(words[i]):
+            words = words[i + 1:]
+            break
+    return office(" ".join(words))
 
 
 def clean_role(phrase: str) -> str:
@@ -60,28 +135,25 @@ def _affiliations(phrase: str) -> list[str]:
 
 def find_roles(text: str, mentions: list[Mention]) -> tuple[list[str], list[str]]:
     """Roles and affiliations stated next to any of one person's name mentions."""
-    roles: list[str] = []
+    found: list[str | None] = []
     for m in mentions:
         if m.kind != "name":
             continue
         before = text[max(0, m.start - 90):m.start]
         after = text[m.end:m.end + 140]
-        cut = _BOUNDARY.search(before)
-        pre = before[cut.end():] if cut else before
-        if _ROLE_RE.search(pre.split("\n")[-1]) and not pre.rstrip().endswith(","):
-            roles.append(clean_role(pre))
+        found.append(_office_before(before))
         app = re.match(r",\s+((?:a|an|the|his|her)\s+[^,.;()“”]{3,110}?)(?=,|\.|;|$)", after)
         then_name = app and re.match(r",\s*(?:[A-Z][\w’'-]+\s+){1,3}", after[app.end():])
-        if app and _ROLE_RE.search(app.group(1)) and not then_name:
-            roles.append(clean_role(app.group(1)))
+        if app and not then_name:
+            found.append(office(app.group(1)))
         lead = re.search(r"(?:^|[\s(])((?:his|her|their|the|a|an)\s+[^,.;“”]{2,60}?" + _ROLE
                          + r"s?)\s*,\s*$", before, re.I)
         if lead:
-            roles.append(clean_role(lead.group(1)))
+            found.append(office(lead.group(1)))
         poss = re.search(r"([A-Z][\w.]+(?:\s+[A-Z]\w+)*)[’']s\s+$", before)
         if poss and places.country(poss.group(1)):
-            roles.append(poss.group(1) + " official")
-    roles = [r for r in dict.fromkeys(roles) if r and len(r) < 120]
+            found.append(poss.group(1) + " official")
+    roles = [r for r in dict.fromkeys(found) if r and len(r) < 120]
     affs = [a for r in roles for a in _affiliations(r)]
     return roles, list(dict.fromkeys(affs))
 
@@ -132,9 +204,8 @@ def describe(d: Mention, index: EntityIndex, sents: list[tuple[int, int]]) -> En
         return None
     ent = _person_for(d, index, earlier)
     if ent is not None:
-        role = clean_role(d.text)
-        if _ROLE_RE.search(role) and role not in ent.roles and not re.match(
-                r"(?:his|her|their)\b", d.text, re.I):
+        role = office(d.text)
+        if role and role not in ent.roles and not re.match(r"(?:his|her|their)\b", d.text, re.I):
             ent.roles.append(role)
         for a in _affiliations(d.text):
             if a not in ent.affiliations:

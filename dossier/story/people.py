@@ -6,6 +6,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from dossier.extract.roles import CLAUSE_WORDS, breaks_office
 from dossier.model import CanonicalEntity, KeyPerson
 from dossier.story import text as T
 from dossier.story.clauses import ArticleContext
@@ -136,18 +137,11 @@ def _fuller_names(names: list[str]) -> dict[str, str]:
     return out
 
 
-#: Words that make a "role" a piece of a sentence: "when king hired", "is fourth head
-#: coach since", "president obama had asked cnn dr.".
-_CLAUSE_WORDS = frozenset({"is", "was", "are", "were", "be", "been", "has", "had", "have",
-                           "when", "who", "which", "that", "since", "after", "before", "said",
-                           "says", "asked", "told", "will", "would", "in", "on", "at", "for",
-                           "from", "by", "with", "maybe", "also", "am", "pm", "a.m.", "p.m."})
-#: "-ed" / "-ing" words that do belong in an office: "retired general", "acting president".
-_OFFICE_PARTICIPLES = frozenset({
-    "retired", "elected", "designated", "appointed", "disgraced", "embattled", "newly-elected",
-    "acting", "outgoing", "incoming", "managing", "leading", "ruling", "governing",
-    "presiding", "reigning", "serving", "sitting", "founding", "visiting", "coaching",
-})
+#: Words that make a "role" a piece of a sentence: extraction's clause words ("when king
+#: hired", "is fourth head coach since") and, as the story's own role reader takes any
+#: words before a name, prepositions and clock times.
+_CLAUSE_WORDS = CLAUSE_WORDS | frozenset({"in", "on", "at", "for", "from", "by", "with",
+                                          "am", "pm", "a.m.", "p.m."})
 
 
 def clean_roles(roles: list[str]) -> tuple[str, ...]:
@@ -161,7 +155,7 @@ def clean_roles(roles: list[str]) -> tuple[str, ...]:
             continue
         if "of" in words and any(w in T.ROLE_WORDS for w in words[words.index("of"):]):
             continue  # "policies of President": the office comes after what it is of
-        if any(w.endswith(("ed", "ing")) and w not in _OFFICE_PARTICIPLES for w in words):
+        if any(breaks_office(w) for w in words):
             continue
         key = " ".join(w for w in words if w not in _FILLER)
         if key not in kept or (kept[key].islower() and not role.islower()):
