@@ -180,3 +180,39 @@ def test_a_surname_stands_for_the_same_name_whatever_the_hash_seed() -> None:
                        check=True, env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout
         for seed in range(6)}
     assert len(outputs) == 1, outputs
+
+
+@pytest.mark.parametrize(("surname", "text", "count"), [
+    ("Mandela", "She won the Nelson Mandela Award for Health in 1998.", 0),
+    ("Johnson", "A Robert Wood Johnson Foundation trustee, Johnson said.", 1),
+    ("Obama", "President Obama Nominates Benjamin. Obama said she was ready.", 2),
+])
+def test_a_name_that_starts_an_award_or_a_body_names_no_one(surname, text, count) -> None:
+    from dossier.story.text import mentions_of
+
+    assert mentions_of(surname, text) == count
+
+
+def test_an_award_s_namesake_is_no_key_person() -> None:
+    """Synthetic: three outlets name the Nelson Mandela Award the nominee won (the tagger
+    knows the name and tags it a person); Mandela takes no part in the story, so he is
+    not among its key people."""
+    from dossier.extract import extract_many
+
+    rows = [
+        "President Daniel Hart nominated Dr. Mira Sol as health commissioner on Monday. Dr. "
+        "Sol won the Nelson Mandela Award for Health in 2004.",
+        "Dr. Mira Sol, who won the Nelson Mandela Award in 2004, was nominated by President "
+        "Daniel Hart to be health commissioner, Hart's office said.",
+        "Hart picked Dr. Mira Sol, a rural doctor and Nelson Mandela Award winner, for health "
+        "commissioner. Sol said she was honoured.",
+    ]
+    articles = [Article(id=f"a{i}", title="Hart names Sol health commissioner",
+                        text=f"Hart names Sol health commissioner\n{body}",
+                        outlet=f"Outlet {i}", published="2025-03-03")
+                for i, body in enumerate(rows)]
+    extractions = {e.article_id: e for e in extract_many(articles)}
+    story = Story(id="s", article_ids=[a.id for a in articles])
+    names = [p.name for p in build_dossier(story, articles, extractions).people]
+    assert "Mira Sol" in names
+    assert not [n for n in names if "Mandela" in n], names

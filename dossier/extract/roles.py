@@ -33,7 +33,8 @@ _ROLE = r"(?:" + "|".join(ROLE_HEADS) + r")"
 _ROLE_RE = re.compile(r"\b" + _ROLE + r"s?\b", re.I)
 _BOUNDARY_WORDS = (r"(?:[\n,;:(“”\"—–]|\b(?:with|by|and|that|from|for|said|says|told|in|on|"
                    r"as|after|before|between|to)\b)")
-_BOUNDARY = re.compile(_BOUNDARY_WORDS + r"(?!.*" + _BOUNDARY_WORDS + r")", re.S)
+#: The last boundary before a name, however cased ("In a Monday statement President Obama").
+_BOUNDARY = re.compile(_BOUNDARY_WORDS + r"(?!.*" + _BOUNDARY_WORDS + r")", re.S | re.I)
 _DET = re.compile(r"^(?:the|a|an|his|her|their|its|our)\s+", re.I)
 _DESC = re.compile(
     r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+((?:[\w’'-]+\s+){0,3}?)((?i:" + _ROLE + r"|"

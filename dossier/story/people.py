@@ -31,7 +31,7 @@ def key_people(
         text = ctx.article.text
         for surname, full in ctx.surnames.items():
             name = canonical_name(full, entities)
-            count = len(re.findall(rf"\b{re.escape(surname)}\b", text))
+            count = T.mentions_of(surname, text)
             if count:
                 articles[name].add(ctx.article.id)
                 mentions[name] += count

@@ -311,6 +311,18 @@ def names_a_thing(name: str) -> bool:
     return len(words) == 2 and all(_DEMONYM.fullmatch(w) for w in words)
 
 
+def mentions_of(surname: str, text: str) -> int:
+    """How often ``text`` names the person ``surname`` stands for: not where the name is
+    the start of a thing's or a body's name ("the Nelson Mandela Award", "the Robert Wood
+    Johnson Foundation"), which names no one who acts in the story."""
+    count = 0
+    for m in re.finditer(rf"\b{re.escape(surname)}\b", text):
+        following = re.match(r"(?:[ \t]+[A-Z][\w’'-]*){1,3}", text[m.end():])
+        heads = following.group(0).lower().split() if following else []
+        count += not any(h in _THING_HEADS or h in _BODY_HEADS for h in heads)
+    return count
+
+
 def bare_name(name: str) -> str:
     """A person's name without the descriptor some outlets put first ("Englishman Robert
     Buckley": Robert Buckley)."""
