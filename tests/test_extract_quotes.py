@@ -41,17 +41,36 @@ def test_attribution_shapes(text: str, content: str, speaker: str, kind: str) ->
 
 
 @pytest.mark.parametrize(("text", "speaker"), [
-    # passive accusation: the subject is the accused, no one here accuses
-    ("Subryan was charged with vehicular manslaughter and leaving the scene.", None),
-    ("Jones is accused of taking bribes from two contractors in the city.", None),
     # active: the subject does accuse
     ("Prosecutors charged that Subryan had been drinking for hours.", "Prosecutors"),
+    ("Russia accused Ukraine of preparing a dirty bomb.", "Russia"),
 ])
-def test_a_passive_accusation_has_no_speaker_in_its_subject(text: str, speaker) -> None:
+def test_an_active_accusation_is_its_subject_s(text: str, speaker) -> None:
     qs = [q for q in find_quotes(text) if q.cue_word in ("charged", "accused")]
     assert qs, text
     q = qs[0]
     assert (text[q.speaker[0]:q.speaker[1]] if q.speaker else None) == speaker
+
+
+@pytest.mark.parametrize("text", [
+    # a charge laid: the subject is the accused, and nobody's words are reported
+    "Subryan was charged with vehicular manslaughter and leaving the scene.",
+    "Jones is accused of taking bribes from two contractors in the city.",
+    "Anthony Reld was also charged Friday with three counts of vehicular homicide.",
+    "He has been charged with manslaughter and drunken driving.",
+    "Detroit Office Shooter Charged With Murder, Attempted Murder",
+    "Woman Killed In Queens Hit-And-Run, Driver Charged",
+    "Driver Charged In Fatal Queens Hit & Run",
+    # an adjective
+    "His accused killer, Eric Kirk, made a brief appearance in court on Monday.",
+    "The league notified the school of nine alleged rules violations on Monday.",
+])
+def test_a_charge_laid_or_an_accused_person_is_no_quote(text: str) -> None:
+    from dossier.extract import extract
+    from dossier.model import Article
+
+    assert not [q for q in find_quotes(text) if q.cue_word in ("charged", "accused", "alleged")]
+    assert not [e for e in extract(Article(id="a", text=text)).events if e.action == "accuse"]
 
 
 def test_quote_continues_after_speaker() -> None:

@@ -17,6 +17,7 @@ from dataclasses import replace
 from dossier.extract.entities import EntityIndex
 from dossier.extract.event_classes import ACT_ACTIONS, ACTION_CLASSES, ActionClass
 from dossier.extract.mentions import Mention
+from dossier.extract.quotes import reports_no_words
 from dossier.extract.segment import quote_regions
 from dossier.model import DateMention, Entity, Event, Quote, Span
 
@@ -187,6 +188,8 @@ def _event(text: str, index: EntityIndex, k: int, sents: list[tuple[int, int]], 
     if re.search(r"\b(?:was|were|is|are|been|being)\s+$", text[s0:start]) and \
             action in ("accuse", "statement"):
         return []  # "Russia was claimed to be ...": nobody claims in this sentence
+    if action == "accuse" and reports_no_words(text, (s0, s1), (start, end), word.lower()):
+        return []  # "his accused killer", "Driver Charged With DWI": a charge, not words
     source, source_name = _subject(text, index, s0, start)
     if quote is not None and quote.speaker:
         source, source_name = index.get(quote.speaker), quote.speaker_name or ""

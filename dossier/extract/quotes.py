@@ -258,7 +258,8 @@ def _cues(text: str, unit: tuple[int, int], regions: list[tuple[int, int]],
     last = -9
     for i, (s, e, w) in enumerate(toks):
         word = w.lower()
-        if word == "according" or _inside(s, regions) or word not in cands:
+        if word == "according" or _inside(s, regions) or word not in cands or (
+                reports_no_words(text, unit, (s, e), word)):
             continue
         p = cue_model.probability(cue_model.features(toks, i, cands[word][0], False))
         if (p is None and word in lexicon) or (p is not None and p >= CUE_THRESHOLD):
@@ -330,6 +331,30 @@ def _borrow_speaker(text: str, unit: tuple[int, int], q: RawQuote,
 
 #: Cues whose passive subject is the one accused: "was charged with", "is accused of".
 _ACCUSING = frozenset({"charged", "accused", "indicted", "alleged", "suspected", "blamed"})
+#: Words before a participle that make it an adjective ("his accused killer", "the alleged
+#: gunman", "nine alleged violations"): it reports no one's words.
+ATTRIBUTIVE = re.compile(
+    r"\b(?:the|a|an|his|her|their|its|this|that|these|those|\d[\d,]*|one|two|three|four|"
+    r"five|six|seven|eight|nine|ten|several|many|some|other|more|most|all)\s+$", re.I)
+#: What follows an accusing participle used as a legal act, not a report of words:
+#: "Shooter Charged With Murder", "was charged Friday with", "has been accused of",
+#: "Driver Charged In Fatal Hit & Run".
+_LEGAL_OBJECT = re.compile(r"^\s+(?:(?:\w+day|today|yesterday|later|formally|also)\s+)?"
+                           r"(?:with|of|in)\b", re.I)
+
+
+def reports_no_words(text: str, unit: tuple[int, int], cue: tuple[int, int], word: str) -> bool:
+    """An accusing participle that is an adjective ("his accused killer") or a charge
+    laid ("Driver Charged With DWI", "was also charged Friday with three counts"): the
+    cue of no quote. A passive with its accuser ("was accused of lying by Kyiv") stays."""
+    if word not in _ACCUSING:
+        return False
+    if ATTRIBUTIVE.search(text, max(unit[0], cue[0] - 14), cue[0]):
+        return True
+    after = text[cue[1]:unit[1]]
+    if text[cue[0]].isupper() and not after.split("\n")[0].strip(" .,;:!?"):
+        return True  # a headline's last word: "Woman Killed In Hit-And-Run, Driver Charged"
+    return bool(_LEGAL_OBJECT.match(after)) and not re.search(r"\bby\s+[A-Z]", after)
 _BE = r"\b(?:was|were|is|are|been|being)\s+"
 #: The cue right after a form of "be": "was charged"; with an adverb, "was allegedly charged".
 _PASSIVE = re.compile(_BE + "$")
