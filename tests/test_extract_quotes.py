@@ -132,3 +132,16 @@ def test_polnear_dev_floor() -> None:
     base = score(docs, SYSTEMS["baseline"])
     assert s.all.f1 > 0.72 and s.direct.f1 > 0.85 and s.speaker_accuracy > 0.8
     assert s.all.f1 > base.all.f1 + 0.3
+
+
+@pytest.mark.parametrize(("text", "quoted"), [
+    # a passive cue verb reports nobody's words
+    ("EMS crews rushed her to the hospital, where she was later pronounced dead.", False),
+    ("The new stadium was announced in 2019 and opened last spring.", False),
+    # unless what follows reports some ("is said to", "was told that")
+    ("The minister was told that the talks had failed.", True),
+    # and a progressive is no passive: the subject speaks
+    ("The senator is warning voters that the bill would raise their taxes.", True),
+])
+def test_a_passive_cue_reports_no_words(text: str, quoted: bool) -> None:
+    assert bool(find_quotes(text)) is quoted, find_quotes(text)

@@ -331,6 +331,12 @@ def _borrow_speaker(text: str, unit: tuple[int, int], q: RawQuote,
 
 #: Cues whose passive subject is the one accused: "was charged with", "is accused of".
 _ACCUSING = frozenset({"charged", "accused", "indicted", "alleged", "suspected", "blamed"})
+#: Passive cues that still report words ("was quoted as saying", "was told that"); any
+#: other cue after a form of "be" reports none ("she was later pronounced dead").
+_PASSIVE_REPORTS = frozenset({"quoted", "told", "asked", "informed", "reported", "cited"})
+#: What follows a passive cue that reports words: "is said to", "was warned that",
+#: "was described as", "was criticized by", a colon or a quotation.
+_REPORT_AFTER = re.compile(r"\s*(?:(?:that|to|as|by|for|about|of)\b|[:“\"‘'])", re.I)
 #: Words before a participle that make it an adjective ("his accused killer", "the alleged
 #: gunman", "nine alleged violations"): it reports no one's words.
 ATTRIBUTIVE = re.compile(
@@ -348,7 +354,9 @@ def reports_no_words(text: str, unit: tuple[int, int], cue: tuple[int, int], wor
     laid ("Driver Charged With DWI", "was also charged Friday with three counts"): the
     cue of no quote. A passive with its accuser ("was accused of lying by Kyiv") stays."""
     if word not in _ACCUSING:
-        return False
+        return (word.endswith("ed") and word not in _PASSIVE_REPORTS
+                and bool(_PASSIVE_CUE.search(text, unit[0], cue[0]))
+                and not _REPORT_AFTER.match(text, cue[1], unit[1]))
     if ATTRIBUTIVE.search(text, max(unit[0], cue[0] - 14), cue[0]):
         return True
     after = text[cue[1]:unit[1]]
@@ -356,9 +364,10 @@ def reports_no_words(text: str, unit: tuple[int, int], cue: tuple[int, int], wor
         return True  # a headline's last word: "Woman Killed In Hit-And-Run, Driver Charged"
     return bool(_LEGAL_OBJECT.match(after)) and not re.search(r"\bby\s+[A-Z]", after)
 _BE = r"\b(?:was|were|is|are|been|being)\s+"
-#: The cue right after a form of "be": "was charged"; with an adverb, "was allegedly charged".
+#: The cue right after a form of "be": "was charged"; with an adverb, "was allegedly
+#: charged", "was later pronounced".
 _PASSIVE = re.compile(_BE + "$")
-_PASSIVE_CUE = re.compile(_BE + r"(?:\w+ly\s+)?$")
+_PASSIVE_CUE = re.compile(_BE + r"(?:(?:\w+ly|later|also|then|since|now|soon)\s+)?$")
 _SUBJECT = re.compile(r"\s*(?:[“\"][^”\"]*[”\"],?\s*)?((?:the\s+|The\s+)?[A-Z][\w.’'-]*"
                       r"(?:\s+[A-Z][\w.’'-]*){0,4}|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\b")
 
