@@ -190,3 +190,31 @@ def test_roles_before_a_name_stop_at_the_verb(mode: str) -> None:
     assert not [r for r in people.get("Paul Greer", []) if "fourth" in r or "since" in r]
     assert not [r for name, roles in people.items() for r in roles
                 if any(w in r.split() for w in ("has", "asked", "is", "since", "who"))]
+
+
+@pytest.mark.parametrize(("before", "want"), [
+    ("said the CNN medical correspondent Dr. ", "CNN medical correspondent"),
+    ("Vancouver Police spokesman Const. ", "Vancouver Police spokesman"),
+    ("Secretary of State ", "Secretary of State"),
+    ("Chargers general manager ", "Chargers general manager"),
+    # another name between the office and this one: the office is that name's
+    ("President Obama ", None),
+])
+def test_the_office_before_a_name_ends_at_its_head(before: str, want: str | None) -> None:
+    from dossier.extract.roles import _office_before
+
+    assert _office_before(before) == want
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_description_resolved_by_nearness_gives_no_one_its_office(mode: str) -> None:
+    """Synthetic: "the judge" is nobody named here; resolving it to the nearest person
+    may serve coreference, but the defendant is not made a judge."""
+    from dossier.extract import extract_from_doc
+    from dossier.model import Article
+
+    text = ("Anna Reyes pleaded not guilty to all charges on Monday. The judge ordered her "
+            "held without bail until her next hearing.")
+    nlp = pipeline() if mode == "model" else None
+    x = extract_from_doc(Article(id="j", text=text), nlp(text) if nlp is not None else None)
+    assert "judge" not in _person(x, "Anna Reyes").roles

@@ -24,6 +24,8 @@ ROLE_HEADS = (
     "nominee", "candidate", "prosecutor", "judge", "ceo", "founder", "analyst", "correspondent",
     "reporter", "editor", "professor", "economist", "lawmaker", "congressman", "congresswoman",
 )
+#: Words that end an office after its head: "head coach", "general manager".
+_HEAD_TAILS = ("coach", "manager", "officer", "executive", "attorney", "counsel")
 ORG_HEADS = ("ministry", "council", "department", "government", "agency", "embassy", "army",
              "military", "alliance", "office", "campaign", "administration", "committee")
 #: Words an organisation's description uses for names that do not contain them.
@@ -33,12 +35,11 @@ _ROLE = r"(?:" + "|".join(ROLE_HEADS) + r")"
 _ROLE_RE = re.compile(r"\b" + _ROLE + r"s?\b", re.I)
 _BOUNDARY_WORDS = (r"(?:[\n,;:(“”\"—–]|\b(?:with|by|and|that|from|for|said|says|told|in|on|"
                    r"as|after|before|between|to)\b)")
-#: The last boundary before a name, however cased ("In a Monday statement President Obama").
-_BOUNDARY = re.compile(_BOUNDARY_WORDS + r"(?!.*" + _BOUNDARY_WORDS + r")", re.S | re.I)
+_BOUNDARY = re.compile(_BOUNDARY_WORDS + r"(?!.*" + _BOUNDARY_WORDS + r")", re.S)
 _DET = re.compile(r"^(?:the|a|an|his|her|their|its|our)\s+", re.I)
 _DESC = re.compile(
     r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+((?:[\w’'-]+\s+){0,3}?)((?i:" + _ROLE + r"|"
-    + "|".join(ORG_HEADS) + r"))\b(?:\s+(?i:coach|manager|officer|executive)\b)?"
+    + "|".join(ORG_HEADS) + r"))\b(?:\s+(?i:" + "|".join(_HEAD_TAILS) + r")\b)?"
     r"(?!\s+(?:of\s+)?[A-Z])")
 _POSS_ORG = re.compile(
     r"((?:the\s+)?[A-Z][\w]+(?:\s+[A-Z]\w+)*)[’']s\s+((?:[a-z]+\s+){0,3}(?:" + "|".join(ORG_HEADS)
@@ -71,7 +72,7 @@ _DANGLING = frozenset({"the", "a", "an", "of", "to", "and", "or", "our", "his", 
                        "its", "-", "--", "’", "'"})
 #: A plural office is several people's ("worked under head coaches ..."), no one's role.
 _PLURAL_HEADS = frozenset(h + ("es" if h.endswith(("ch", "sh")) else "s") for h in (
-    *ROLE_HEADS, "coach", "manager", "officer", "executive"))
+    *ROLE_HEADS, *_HEAD_TAILS))
 #: An ordinal counts holders ("the fourth head coach since ..."): no one's office.
 _ORDINAL = re.compile(r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
                       r"\d+(?:st|nd|rd|th))\b", re.I)
@@ -116,7 +117,12 @@ def _office_before(before: str) -> str | None:
         if breaks_office(words[i]):
             words = words[i + 1:]
             break
-    return office(" ".join(words))
+    found = office(" ".join(words))
+    last = found.lower().split()[-1] if found else ""
+    if found and " of " not in f" {found.lower()} " and not _ROLE_RE.search(last) and (
+            last not in _HEAD_TAILS):
+        return None  # "President Obama" before "Nominates Regina Benjamin": Obama's office
+    return found
 
 
 def clean_role(phrase: str) -> str:
@@ -203,10 +209,14 @@ def describe(d: Mention, index: EntityIndex, sents: list[tuple[int, int]]) -> En
             if ent and ent.type == "ORG" and any(n in ent.name.lower() for n in names):
                 return ent
         return None
-    ent = _person_for(d, index, earlier)
+    ent, matched = _person_for(d, index, earlier)
     if ent is not None:
         role = office(d.text)
-        if role and role not in ent.roles and not re.match(r"(?:his|her|their)\b", d.text, re.I):
+        # the office is the person's only where something matched it to them (a role,
+        # a nationality): "the judge" resolved to the nearest name is a guess for the
+        # mention, never a fact about that person
+        if role and matched and role not in ent.roles and not re.match(
+                r"(?:his|her|their)\b", d.text, re.I):
             ent.roles.append(role)
         for a in _affiliations(d.text):
             if a not in ent.affiliations:
@@ -223,9 +233,11 @@ def _conflicts(head: str, roles: list[str]) -> bool:
     return bool(heads) and head not in heads and head not in _RELATIONAL
 
 
-def _person_for(d: Mention, index: EntityIndex, earlier: list[Mention]) -> Entity | None:
+def _person_for(d: Mention, index: EntityIndex, earlier: list[Mention]
+                ) -> tuple[Entity | None, bool]:
     """A role match among people already mentioned; else the nearest role-less person
-    of a compatible nationality (earlier first, then the next one named)."""
+    of a compatible nationality (earlier first, then the next one named). The flag says
+    whether a role or a stated nationality matched, not mere nearness."""
     nat = _affiliations(d.text)
     ranked: list[Entity] = []
     for m in earlier:
@@ -235,21 +247,21 @@ def _person_for(d: Mention, index: EntityIndex, earlier: list[Mention]) -> Entit
     fits = [e for e in ranked if any(_same_head(d.text, r) for r in e.roles)
             and (not nat or set(nat) & set(e.affiliations))]
     if fits:
-        return fits[0]
+        return fits[0], True
     head = _ROLE_RE.findall(d.text.lower())[-1].rstrip("s")
     same_nation = [e for e in ranked[:4] if nat and set(nat) & set(e.affiliations)
                    and not _conflicts(head, e.roles)]
     if same_nation:
-        return same_nation[0]
+        return same_nation[0], True
     compatible = [e for e in ranked[:3] if not e.roles and
                   (not nat or not e.affiliations or set(nat) & set(e.affiliations))]
-    if compatible:
-        return compatible[0]
+    if compatible:  # "the Russian president": a nationality that does not clash is a match
+        return compatible[0], bool(nat)
     later = sorted((m for m in index.mentions if m.start > d.end and m.key and m.kind == "name"),
                    key=lambda m: m.start)
     for m in later[:6]:
         e = index.get(m.key)
         if e and e.type == "PERSON" and (not nat or not e.affiliations
                                          or set(nat) & set(e.affiliations)):
-            return e
-    return None
+            return e, False
+    return None, False
