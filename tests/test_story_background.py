@@ -34,6 +34,7 @@ def _clauses(*texts: str) -> list[Clause]:
     ("A 6.7-strength quake killed more than 26,000 people in Bam in December 2003.", True),
     ("The island was hit almost two years after the city of Bam was destroyed.", True),
     ("Three years ago, Reid opened up about her party girl image.", True),
+    ("Last month, the navy sank a pirate mother ship off the coast.", True),
     ("Ten people were killed when the quake hit the island on Sunday.", False),
     ("Reid, who starred in the 1999 film, has entered a rehab clinic.", False),
     ("She was at the same clinic where other stars were previously treated.", False),

@@ -34,7 +34,7 @@ MARKERS = re.compile(
     r"\b(?:last|previous|prior)\s+(?:major|big|deadly|large|strong|serious|similar|such|"
     r"significant|powerful|time|comparable)\b"
     r"|\bpreviously\b|\bin the past\b|\b(?:last|previous|earlier this)\s+year\b"
-    r"|\bthe year before\b|\b(?:years|decades|months)\s+ago\b"
+    r"|\bthe year before\b|\b(?:years|decades|months)\s+ago\b|\blast\s+month\b"
     rf"|\b{_NUMBER}\s+(?:years?|decades?)\s+(?:after|before|earlier|later)\b"
     rf"|\b(?:in|last|since)\s+(?-i:{_MONTHS})\b(?!\s+\d)",
     re.IGNORECASE,
