@@ -186,6 +186,10 @@ def test_a_surname_stands_for_the_same_name_whatever_the_hash_seed() -> None:
     ("Mandela", "She won the Nelson Mandela Award for Health in 1998.", 0),
     ("Johnson", "A Robert Wood Johnson Foundation trustee, Johnson said.", 1),
     ("Obama", "President Obama Nominates Benjamin. Obama said she was ready.", 2),
+    # ships: a prefix or "the" before the whole name (people take no article)
+    ("Mysore", "The Mysore closed in. INS Mysore fired. The warship Mysore left.", 0),
+    ("Star", "Pirates seized the Sirius Star, a Saudi tanker.", 0),
+    ("Wallace", "The UK's Ben Wallace said. The defence secretary Ben Wallace left.", 2),
 ])
 def test_a_name_that_starts_an_award_or_a_body_names_no_one(surname, text, count) -> None:
     from dossier.story.text import mentions_of

@@ -268,9 +268,13 @@ _BODY_HEADS = frozenset({
     "advisors", "advisers", "partners", "associates", "group", "inc", "corp", "corporation",
     "llc", "ltd", "bank", "airlines", "systems", "industries", "holdings", "distributors",
 })
+#: Prefixes of ships' names ("INS Mysore", "MV Gibe", "HMS Daring"): a vessel, no person.
+_SHIP_PREFIXES = ("ins", "hms", "uss", "mv", "ms", "ss", "rms", "hmcs", "hmas", "hmnzs",
+                  "usns", "frigate", "warship", "destroyer", "ship", "vessel", "tanker",
+                  "freighter", "trawler", "dhow")
 #: First words of named storms, operations and the like: "Hurricane Katrina".
 _THING_FIRST = frozenset({"hurricane", "typhoon", "cyclone", "storm", "tropical", "operation",
-                          "hire", "sign", "breaking"})
+                          "hire", "sign", "breaking", *_SHIP_PREFIXES})
 #: Last words of a place's or a vehicle's name, in names of three words or more ("Tasman
 #: Saddle Hut", "Westpac Rescue Helicopter", "Alpine Rescue Team"): two-word names keep
 #: them, as surnames ("Faith Hill", "Grace Park").
@@ -314,9 +318,16 @@ def names_a_thing(name: str) -> bool:
 def mentions_of(surname: str, text: str) -> int:
     """How often ``text`` names the person ``surname`` stands for: not where the name is
     the start of a thing's or a body's name ("the Nelson Mandela Award", "the Robert Wood
-    Johnson Foundation"), which names no one who acts in the story."""
+    Johnson Foundation"), a ship's ("INS Mysore") or any name after "the" ("the Sirius
+    Star"; people take no article), which names no one who acts here."""
     count = 0
     for m in re.finditer(rf"\b{re.escape(surname)}\b", text):
+        before = text[max(0, m.start() - 40):m.start()].split()
+        while before and re.fullmatch(r"[A-Z][\w.-]*", before[-1]) and (
+                before[-1].lower() not in (*_SHIP_PREFIXES, "the")):
+            before.pop()  # the given names: what stands before the whole name counts
+        if before and before[-1].lower().strip(".,") in (*_SHIP_PREFIXES, "the"):
+            continue  # "INS Mysore", "the Sirius Star", "the dhow Salahaddin": no person
         following = re.match(r"(?:[ \t]+[A-Z][\w’'-]*){1,3}", text[m.end():])
         heads = following.group(0).lower().split() if following else []
         count += not any(h in _THING_HEADS or h in _BODY_HEADS for h in heads)
