@@ -64,6 +64,14 @@ def test_a_spaced_out_decimal_point_ends_no_sentence_but_a_stop_before_a_figure_
         "He was arrested.", "10 people saw it.", "In 2004.", "2005 was worse."]
 
 
+def test_a_rank_before_a_name_ends_no_sentence():
+    text = ("Speaking in Bahrain, U.S. Navy Vice Adm. Bill Gortney urged ships to hire guards. "
+            "Police spokesman Const. Tim Fanning said the gunman fled. He was caught.")
+    assert _split(text) == [
+        "Speaking in Bahrain, U.S. Navy Vice Adm. Bill Gortney urged ships to hire guards.",
+        "Police spokesman Const. Tim Fanning said the gunman fled.", "He was caught."]
+
+
 def test_a_but_clause_without_its_own_subject_stays_with_its_sentence():
     from dossier.story.text import clauses
 

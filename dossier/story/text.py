@@ -16,6 +16,9 @@ _ABBREV = {
     "mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "gov", "sen", "rep", "jan", "feb",
     "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "u.s",
     "u.k", "e.g", "i.e", "inc", "corp", "co", "ltd", "jr", "sr", "prof", "capt", "maj",
+    # ranks and titles before a name: "U.S. Navy Vice Adm. Bill Gortney", "Const. Tim Fanning"
+    "adm", "cmdr", "cdr", "brig", "insp", "supt", "det", "const", "cpl", "pvt", "rev", "hon",
+    "gens", "sens", "reps", "atty", "asst", "ft", "mt",
 }
 #: Verbs that, after "and", start a new clause with its own fact.
 _CLAUSE_VERBS = (
