@@ -145,3 +145,16 @@ def test_polnear_dev_floor() -> None:
 ])
 def test_a_passive_cue_reports_no_words(text: str, quoted: bool) -> None:
     assert bool(find_quotes(text)) is quoted, find_quotes(text)
+
+
+@pytest.mark.parametrize(("text", "quoted"), [
+    # "claimed" meaning took: no one's words
+    ("The standings have claimed another coach, with Dana Merritt fired on Monday.", False),
+    ("The quake claimed the lives of 40 people in the valley.", False),
+    ("The home side claimed victory in the final minute.", False),
+    # "claimed" meaning said
+    ("Shoigu claimed Kyiv was planning a provocation.", True),
+    ("The rebels claimed responsibility for the attack.", True),
+])
+def test_claimed_as_took_is_no_quote(text: str, quoted: bool) -> None:
+    assert bool([q for q in find_quotes(text) if q.cue_word == "claimed"]) is quoted

@@ -349,10 +349,22 @@ _LEGAL_OBJECT = re.compile(r"^\s+(?:(?:\w+day|today|yesterday|later|formally|als
                            r"(?:with|of|in)\b", re.I)
 
 
+#: What "claimed" takes when it means took, not said: "claimed the lives of 40",
+#: "claimed another coach", "claimed victory", "claimed the title".
+_CLAIM_TAKEN = re.compile(
+    r"\s+(?:(?:the|his|her|their|its|a)\s+(?:\w+\s+)?)?(?:another|lives?|victory|victories|"
+    r"titles?|crown|prize|seats?|win|gold|medals?|share|spot|place)\b",
+    re.I)
+
+
 def reports_no_words(text: str, unit: tuple[int, int], cue: tuple[int, int], word: str) -> bool:
     """An accusing participle that is an adjective ("his accused killer") or a charge
-    laid ("Driver Charged With DWI", "was also charged Friday with three counts"): the
-    cue of no quote. A passive with its accuser ("was accused of lying by Kyiv") stays."""
+    laid ("Driver Charged With DWI", "was also charged Friday with three counts"), a
+    passive cue ("was later pronounced dead"), or "claimed" meaning took ("claimed the
+    lives of 40"): the cue of no quote. A passive with its accuser ("was accused of lying
+    by Kyiv") or with words after it ("was told that") stays."""
+    if word.startswith("claim") and _CLAIM_TAKEN.match(text, cue[1], unit[1]):
+        return True
     if word not in _ACCUSING:
         return (word.endswith("ed") and word not in _PASSIVE_REPORTS
                 and bool(_PASSIVE_CUE.search(text, unit[0], cue[0]))
