@@ -123,7 +123,6 @@ def test_a_team_named_for_its_city_or_an_acronym_is_no_person():
 
 
 def test_a_name_one_article_of_a_wide_story_mentions_is_background():
-    from dossier.extract import extract_many
 
     lead = ("Harbour pilot Anna Reyes was arrested on Monday after the ferry she guided ran "
             "aground near the Kestrel Bay pier, said port chief Mark Osei.")
@@ -132,13 +131,8 @@ def test_a_name_one_article_of_a_wide_story_mentions_is_background():
     rows = [lead + captain + friend, lead + captain + friend,
             lead + captain + " Reyes had worked the bay for twenty years.",
             lead + " In 2019 the pilot Tomas Brandt was fined after a similar grounding."]
-    articles = [Article(id=f"a{i}", title="Pilot arrested after ferry grounding",
-                        text=f"Pilot arrested after ferry grounding\n{body}",
-                        outlet=f"Outlet {i}", published="2025-05-05")
-                for i, body in enumerate(rows)]
-    extractions = {e.article_id: e for e in extract_many(articles)}
-    story = Story(id="s", article_ids=[a.id for a in articles])
-    names = [p.name for p in build_dossier(story, articles, extractions).people]
+    articles, extractions, names = _extracted_people("Pilot arrested after ferry grounding",
+                                                     rows, "2025-05-05")
     assert names[:3] == ["Anna Reyes", "Mark Osei", "Lena Fischer"]
     assert "Tomas Brandt" not in names
     # past the first three, a lone given name two articles use names no one a reader knows
@@ -201,7 +195,6 @@ def test_an_award_s_namesake_is_no_key_person() -> None:
     """Synthetic: three outlets name the Nelson Mandela Award the nominee won (the tagger
     knows the name and tags it a person); Mandela takes no part in the story, so he is
     not among its key people."""
-    from dossier.extract import extract_many
 
     rows = [
         "President Daniel Hart nominated Dr. Mira Sol as health commissioner on Monday. Dr. "
@@ -211,12 +204,20 @@ def test_an_award_s_namesake_is_no_key_person() -> None:
         "Hart picked Dr. Mira Sol, a rural doctor and Nelson Mandela Award winner, for health "
         "commissioner. Sol said she was honoured.",
     ]
-    articles = [Article(id=f"a{i}", title="Hart names Sol health commissioner",
-                        text=f"Hart names Sol health commissioner\n{body}",
-                        outlet=f"Outlet {i}", published="2025-03-03")
-                for i, body in enumerate(rows)]
-    extractions = {e.article_id: e for e in extract_many(articles)}
-    story = Story(id="s", article_ids=[a.id for a in articles])
-    names = [p.name for p in build_dossier(story, articles, extractions).people]
+    _, _, names = _extracted_people("Hart names Sol health commissioner", rows, "2025-03-03")
     assert "Mira Sol" in names
     assert not [n for n in names if "Mandela" in n], names
+
+
+def _extracted_people(title: str, bodies: list[str], published: str):
+    """Articles of one headline and these bodies, one outlet each, their extractions, and
+    the key people of their story built with extraction."""
+    from dossier.extract import extract_many
+
+    articles = [Article(id=f"a{i}", title=title, text=f"{title}\n{body}",
+                        outlet=f"Outlet {i}", published=published)
+                for i, body in enumerate(bodies)]
+    extractions = {e.article_id: e for e in extract_many(articles)}
+    story = Story(id="s", article_ids=[a.id for a in articles])
+    return articles, extractions, [p.name for p in build_dossier(story, articles,
+                                                                  extractions).people]
