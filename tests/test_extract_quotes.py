@@ -158,3 +158,15 @@ def test_a_passive_cue_reports_no_words(text: str, quoted: bool) -> None:
 ])
 def test_claimed_as_took_is_no_quote(text: str, quoted: bool) -> None:
     assert bool([q for q in find_quotes(text) if q.cue_word == "claimed"]) is quoted
+
+
+@pytest.mark.parametrize(("text", "quoted"), [
+    # "responded" meaning went there
+    ("Police responded to the crash on the corner of 117th Street at 7 p.m.", False),
+    ("Officers responded to a report of shots fired near the school.", False),
+    # "responded" meaning answered
+    ("He responded that the talks had failed.", True),
+    ("The minister responded to the criticism by saying the plan was sound.", True),
+])
+def test_responded_to_a_scene_is_no_quote(text: str, quoted: bool) -> None:
+    assert bool([q for q in find_quotes(text) if q.cue_word == "responded"]) is quoted

@@ -357,14 +357,24 @@ _CLAIM_TAKEN = re.compile(
     re.I)
 
 
+#: What "responded" goes to when it means went there: "Police responded to the crash".
+_RESPONDED_TO_SCENE = re.compile(
+    r"\s+to\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,4}?(?:scene|crash|accident|call|calls|"
+    r"fire|blaze|shooting|collision|incident|emergency|alarm|report|reports|site|area|home|"
+    r"house|building|corner|intersection)\b", re.I)
+
+
 def reports_no_words(text: str, unit: tuple[int, int], cue: tuple[int, int], word: str) -> bool:
     """An accusing participle that is an adjective ("his accused killer") or a charge
     laid ("Driver Charged With DWI", "was also charged Friday with three counts"), a
-    passive cue ("was later pronounced dead"), or "claimed" meaning took ("claimed the
-    lives of 40"): the cue of no quote. A passive with its accuser ("was accused of lying
+    passive cue ("was later pronounced dead"), "claimed" meaning took ("claimed the
+    lives of 40") or "responded" meaning went ("Police responded to the crash"): the cue
+    of no quote. A passive with its accuser ("was accused of lying
     by Kyiv") or with words after it ("was told that") stays."""
     if word.startswith("claim") and _CLAIM_TAKEN.match(text, cue[1], unit[1]):
         return True
+    if word.startswith("respond") and _RESPONDED_TO_SCENE.match(text, cue[1], unit[1]):
+        return True  # officers went to the crash; nobody spoke
     if word not in _ACCUSING:
         return (word.endswith("ed") and word not in _PASSIVE_REPORTS
                 and bool(_PASSIVE_CUE.search(text, unit[0], cue[0]))
