@@ -134,39 +134,28 @@ def test_polnear_dev_floor() -> None:
     assert s.all.f1 > base.all.f1 + 0.3
 
 
-@pytest.mark.parametrize(("text", "quoted"), [
+@pytest.mark.parametrize(("text", "cue", "quoted"), [
     # a passive cue verb reports nobody's words
-    ("EMS crews rushed her to the hospital, where she was later pronounced dead.", False),
-    ("The new stadium was announced in 2019 and opened last spring.", False),
+    ("EMS crews rushed her to the hospital, where she was later pronounced dead.", None, False),
+    ("The new stadium was announced in 2019 and opened last spring.", None, False),
     # unless what follows reports some ("is said to", "was told that")
-    ("The minister was told that the talks had failed.", True),
+    ("The minister was told that the talks had failed.", None, True),
     # and a progressive is no passive: the subject speaks
-    ("The senator is warning voters that the bill would raise their taxes.", True),
+    ("The senator is warning voters that the bill would raise their taxes.", None, True),
+    # "claimed" meaning took, not said
+    ("The standings have claimed another coach, with Dana Merritt fired on Monday.",
+     "claimed", False),
+    ("The quake claimed the lives of 40 people in the valley.", "claimed", False),
+    ("The home side claimed victory in the final minute.", "claimed", False),
+    ("Shoigu claimed Kyiv was planning a provocation.", "claimed", True),
+    ("The rebels claimed responsibility for the attack.", "claimed", True),
+    # "responded" meaning went there, not answered
+    ("Police responded to the crash on the corner of 117th Street at 7 p.m.", "responded", False),
+    ("Officers responded to a report of shots fired near the school.", "responded", False),
+    ("He responded that the talks had failed.", "responded", True),
+    ("The minister responded to the criticism by saying the plan was sound.", "responded", True),
 ])
-def test_a_passive_cue_reports_no_words(text: str, quoted: bool) -> None:
-    assert bool(find_quotes(text)) is quoted, find_quotes(text)
-
-
-@pytest.mark.parametrize(("text", "quoted"), [
-    # "claimed" meaning took: no one's words
-    ("The standings have claimed another coach, with Dana Merritt fired on Monday.", False),
-    ("The quake claimed the lives of 40 people in the valley.", False),
-    ("The home side claimed victory in the final minute.", False),
-    # "claimed" meaning said
-    ("Shoigu claimed Kyiv was planning a provocation.", True),
-    ("The rebels claimed responsibility for the attack.", True),
-])
-def test_claimed_as_took_is_no_quote(text: str, quoted: bool) -> None:
-    assert bool([q for q in find_quotes(text) if q.cue_word == "claimed"]) is quoted
-
-
-@pytest.mark.parametrize(("text", "quoted"), [
-    # "responded" meaning went there
-    ("Police responded to the crash on the corner of 117th Street at 7 p.m.", False),
-    ("Officers responded to a report of shots fired near the school.", False),
-    # "responded" meaning answered
-    ("He responded that the talks had failed.", True),
-    ("The minister responded to the criticism by saying the plan was sound.", True),
-])
-def test_responded_to_a_scene_is_no_quote(text: str, quoted: bool) -> None:
-    assert bool([q for q in find_quotes(text) if q.cue_word == "responded"]) is quoted
+def test_a_cue_that_tells_a_deed_reports_no_words(text: str, cue: str | None,
+                                                  quoted: bool) -> None:
+    found = [q for q in find_quotes(text) if cue is None or q.cue_word == cue]
+    assert bool(found) is quoted, found
