@@ -139,9 +139,9 @@ def _fuller_names(names: list[str]) -> dict[str, str]:
 
 #: Words that make a "role" a piece of a sentence: extraction's clause words ("when king
 #: hired", "is fourth head coach since") and, as the story's own role reader takes any
-#: words before a name, prepositions and clock times.
-_CLAUSE_WORDS = CLAUSE_WORDS | frozenset({"in", "on", "at", "for", "from", "by", "with",
-                                          "am", "pm", "a.m.", "p.m."})
+#: words before a name, conjunctions, prepositions and clock times.
+_CLAUSE_WORDS = CLAUSE_WORDS | frozenset({"that", "after", "before", "in", "on", "at", "for",
+                                          "from", "by", "with", "am", "pm", "a.m.", "p.m."})
 
 
 def clean_roles(roles: list[str]) -> tuple[str, ...]:
