@@ -331,6 +331,11 @@ def _borrow_speaker(text: str, unit: tuple[int, int], q: RawQuote,
 
 #: Cues whose passive subject is the one accused: "was charged with", "is accused of".
 _ACCUSING = frozenset({"charged", "accused", "indicted", "alleged", "suspected", "blamed"})
+_BE = r"\b(?:was|were|is|are|been|being)\s+"
+#: The cue right after a form of "be": "was charged"; with an adverb, "was allegedly
+#: charged", "was later pronounced".
+_PASSIVE = re.compile(_BE + "$")
+_PASSIVE_CUE = re.compile(_BE + r"(?:(?:\w+ly|later|also|then|since|now|soon)\s+)?$")
 #: Passive cues that still report words ("was quoted as saying", "was told that"); any
 #: other cue after a form of "be" reports none ("she was later pronounced dead").
 _PASSIVE_REPORTS = frozenset({"quoted", "told", "asked", "informed", "reported", "cited"})
@@ -347,16 +352,12 @@ ATTRIBUTIVE = re.compile(
 #: "Driver Charged In Fatal Hit & Run".
 _LEGAL_OBJECT = re.compile(r"^\s+(?:(?:\w+day|today|yesterday|later|formally|also)\s+)?"
                            r"(?:with|of|in)\b", re.I)
-
-
 #: What "claimed" takes when it means took, not said: "claimed the lives of 40",
 #: "claimed another coach", "claimed victory", "claimed the title".
 _CLAIM_TAKEN = re.compile(
     r"\s+(?:(?:the|his|her|their|its|a)\s+(?:\w+\s+)?)?(?:another|lives?|victory|victories|"
     r"titles?|crown|prize|seats?|win|gold|medals?|share|spot|place)\b",
     re.I)
-
-
 #: What "responded" goes to when it means went there: "Police responded to the crash".
 _RESPONDED_TO_SCENE = re.compile(
     r"\s+to\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,4}?(?:scene|crash|accident|call|calls|"
@@ -369,8 +370,8 @@ def reports_no_words(text: str, unit: tuple[int, int], cue: tuple[int, int], wor
     laid ("Driver Charged With DWI", "was also charged Friday with three counts"), a
     passive cue ("was later pronounced dead"), "claimed" meaning took ("claimed the
     lives of 40") or "responded" meaning went ("Police responded to the crash"): the cue
-    of no quote. A passive with its accuser ("was accused of lying
-    by Kyiv") or with words after it ("was told that") stays."""
+    of no quote. A passive with its accuser ("was accused of lying by Kyiv") or with
+    words after it ("was told that") stays."""
     if word.startswith("claim") and _CLAIM_TAKEN.match(text, cue[1], unit[1]):
         return True
     if word.startswith("respond") and _RESPONDED_TO_SCENE.match(text, cue[1], unit[1]):
@@ -385,11 +386,8 @@ def reports_no_words(text: str, unit: tuple[int, int], cue: tuple[int, int], wor
     if text[cue[0]].isupper() and not after.split("\n")[0].strip(" .,;:!?"):
         return True  # a headline's last word: "Woman Killed In Hit-And-Run, Driver Charged"
     return bool(_LEGAL_OBJECT.match(after)) and not re.search(r"\bby\s+[A-Z]", after)
-_BE = r"\b(?:was|were|is|are|been|being)\s+"
-#: The cue right after a form of "be": "was charged"; with an adverb, "was allegedly
-#: charged", "was later pronounced".
-_PASSIVE = re.compile(_BE + "$")
-_PASSIVE_CUE = re.compile(_BE + r"(?:(?:\w+ly|later|also|then|since|now|soon)\s+)?$")
+
+
 _SUBJECT = re.compile(r"\s*(?:[“\"][^”\"]*[”\"],?\s*)?((?:the\s+|The\s+)?[A-Z][\w.’'-]*"
                       r"(?:\s+[A-Z][\w.’'-]*){0,4}|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\b")
 

@@ -118,9 +118,9 @@ def _office_before(before: str) -> str | None:
             words = words[i + 1:]
             break
     found = office(" ".join(words))
-    last = found.lower().split()[-1] if found else ""
-    if found and " of " not in f" {found.lower()} " and not _ROLE_RE.search(last) and (
-            last not in _HEAD_TAILS):
+    lower = found.lower().split() if found else []
+    if lower and "of" not in lower and not _ROLE_RE.search(lower[-1]) and (
+            lower[-1] not in _HEAD_TAILS):
         return None  # "President Obama" before "Nominates Regina Benjamin": Obama's office
     return found
 

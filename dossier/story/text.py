@@ -275,6 +275,9 @@ _BODY_HEADS = frozenset({
 _SHIP_PREFIXES = ("ins", "hms", "uss", "mv", "ms", "ss", "rms", "hmcs", "hmas", "hmnzs",
                   "usns", "frigate", "warship", "destroyer", "ship", "vessel", "tanker",
                   "freighter", "trawler", "dhow")
+#: A word before a whole name that makes it no person's: a ship's prefix, or "the"
+#: (people take no article: "the Sirius Star").
+_NO_PERSON_BEFORE = frozenset({*_SHIP_PREFIXES, "the"})
 #: First words of named storms, operations and the like: "Hurricane Katrina".
 _THING_FIRST = frozenset({"hurricane", "typhoon", "cyclone", "storm", "tropical", "operation",
                           "hire", "sign", "breaking", *_SHIP_PREFIXES})
@@ -327,9 +330,9 @@ def mentions_of(surname: str, text: str) -> int:
     for m in re.finditer(rf"\b{re.escape(surname)}\b", text):
         before = text[max(0, m.start() - 40):m.start()].split()
         while before and re.fullmatch(r"[A-Z][\w.-]*", before[-1]) and (
-                before[-1].lower() not in (*_SHIP_PREFIXES, "the")):
+                before[-1].lower() not in _NO_PERSON_BEFORE):
             before.pop()  # the given names: what stands before the whole name counts
-        if before and before[-1].lower().strip(".,") in (*_SHIP_PREFIXES, "the"):
+        if before and before[-1].lower().strip(".,") in _NO_PERSON_BEFORE:
             continue  # "INS Mysore", "the Sirius Star", "the dhow Salahaddin": no person
         following = re.match(r"(?:[ \t]+[A-Z][\w’'-]*){1,3}", text[m.end():])
         heads = following.group(0).lower().split() if following else []
