@@ -83,6 +83,30 @@ def test_without_a_tagger_lowercase_content_words_stand_for_happenings():
     assert all(sentence[h.span.start - 100:h.span.end - 100] == h.word for h in found)
 
 
+def test_without_a_tagger_a_short_family_word_still_tells_its_happening():
+    # "die", "hit" and "sue" are three letters, like most function words, but they are
+    # the happening: without them "saw his brother die" tells no death
+    sentence = "He saw his brother die after a car hit him; the family will sue."
+    assert [h.word for h in plain_happenings(sentence, 0)] == [
+        "brother", "die", "hit", "family", "sue"]
+    keys = {k for k, _, _ in happening_keys(sentence, plain_happenings(sentence, 0), 0,
+                                            len(sentence))}
+    assert {"die", "strike", "sue"} <= keys
+    # other short words stay out: "car", "saw", "him" tell no happening
+    assert not {"car", "saw", "him"} & {h.word for h in plain_happenings(sentence, 0)}
+
+
+def test_outlets_wording_one_thwarted_attack_or_one_theft_meet_on_one_key():
+    for words, family in ((("foiled", "thwarted", "repulsed", "prevented"), "foil"),
+                          (("stole", "stolen", "theft", "robbery", "heist"), "steal"),
+                          (("blaze", "burned", "flames"), "burn")):
+        for word in words:
+            text = f"The navy {word} it."
+            found = [Happening(word, Span(9, 9 + len(word), word), True)]
+            # the tagged word's key ("burned" is also the verb table's "destroy")
+            assert family in [k for k, _, _ in happening_keys(text, found, 0, len(text))]
+
+
 def test_a_title_case_headline_tells_the_deeds_its_article_writes_in_lowercase():
     body = "A woman was struck by a car and later charged drivers were named in court."
     headline = "Troy Office Shooting Leaves Woman Dead and Driver Charged"

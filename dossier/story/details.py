@@ -62,6 +62,12 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "win": ("win", "victory", "triumph"),
     "fall": ("fall", "plunge", "tumble"),
     "sue": ("sue", "lawsuit", "suit"),
+    "foil": ("foil", "thwart", "repulse", "repel", "avert", "prevent"),
+    "steal": ("steal", "stole", "stolen", "theft", "rob", "robbery", "heist", "snatch", "loot"),
+    "fix": ("fix", "patch", "repair", "plug"),
+    "burn": ("burn", "blaze", "flame", "ablaze", "inferno"),
+    "destroy": ("destroy", "gut", "raze", "demolish", "devastate"),
+    "riot": ("riot", "unrest", "clash"),
 }
 #: Details a report shows per fact, most corroborated first (``shown``).
 SHOWN_DETAILS = 5
@@ -137,7 +143,10 @@ def plain_happenings(sentence: str, offset: int,
             if not title or not (_written_lowercase(word, lowercase or frozenset())
                                  or word_key(word) in _FAMILY):
                 continue
-        if len(word) > 3 and word not in STOP and word not in _PLAIN_SKIP:
+        # a family's word however short ("die", "hit", "sue"): short words are mostly
+        # function words, but these tell the happening
+        if (len(word) > 3 or word_key(word) in _FAMILY) and word not in STOP and (
+                word not in _PLAIN_SKIP):
             out.append(Happening(word, Span(offset + m.start(), offset + m.end(), m.group(0)),
                                  False))
     return out
