@@ -261,3 +261,28 @@ def test_two_sentences_naming_different_years_are_two_facts():
     dossier = build_dossier(Story(id="s", article_ids=["a0", "a1", "a2"]), articles, {})
     founded = next(f for f in dossier.facts if any("1990" in e.text for e in f.evidence))
     assert founded.outlets == ["Outlet 0", "Outlet 1"]
+
+
+def test_a_headline_after_a_date_line_title_is_the_articles_headline():
+    from dossier.story.clauses import headline_start
+
+    # A page whose first line (its scraped title) is a date, then a masthead, then the
+    # headline in title case: the headline is the last such line before the prose.
+    text = ("Tuesday, March 5, 2024\nOffice of the Press Secretary\n"
+            "Northwind Completes Teller Polymers Takeover\n"
+            "Northwind Wire has completed its purchase of Teller Polymers, it said on Monday.")
+    assert headline_start(text, "Tuesday, March 5, 2024") == text.index("Northwind Completes")
+    # a real title stays the headline; a text without any has none
+    assert headline_start("Northwind buys Teller\nThe deal was signed.",
+                          "Northwind buys Teller") == 0
+    assert headline_start("the deal was signed on Monday by both firms.", "") is None
+    rows = [*TAKEOVER[:3], ("Tuesday, March 5, 2024", text.split("\n", 1)[1])]
+    articles = [Article(id=f"a{i}", title=title, text=f"{title}\n{body}", outlet=f"Outlet {i}",
+                        published="2024-03-05") for i, (title, body) in enumerate(rows)]
+    dossier = build_dossier(Story(id="s", article_ids=[a.id for a in articles]), articles, {})
+    headlines = [e for f in dossier.facts for e in f.evidence
+                 if e.text == "Northwind Completes Teller Polymers Takeover"]
+    assert headlines, "the title-case headline after the date line is a fact's evidence"
+    # and no date line or masthead is
+    assert not [e for f in dossier.facts for e in f.evidence
+                if e.text.startswith(("Tuesday, March", "Office of the"))]

@@ -136,13 +136,14 @@ def article_clauses(ctx: ArticleContext, start_index: int) -> list[Clause]:
     lowercase = lowercase_in(text)
     out: list[Clause] = []
     inside, told_by, last_end = False, None, 0
+    head = headline_start(text, ctx.article.title)
     for s_start, s_end in T.sentences(text):
         sentence = text[s_start:s_end]
         if "\n\n" in text[last_end:s_start]:
             inside = False  # a paragraph whose quote runs on reopens it in the next
         quoted = inside or sentence.lstrip().startswith(('"', "“"))
         inside, last_end = T.quote_open_after(sentence, inside), s_end
-        headline = s_start == 0 and _is_headline(sentence, ctx.article.title)
+        headline = s_start == head
         if not (headline or _is_prose(sentence)):
             told_by = told_by if quoted else None  # '"Obviously we're disappointed.' runs on
             continue
@@ -192,10 +193,35 @@ def _quote_runs_on(clauses: list[Clause], quoted: bool, told_by: str | None) -> 
     return speakers[-1] if speakers else None
 
 
-def _is_headline(line: str, title: str) -> bool:
-    """The text opens with its headline (three words or more): "Jackson arrested on DUI
-    charge" is no prose sentence, but it is what every outlet's lead restates."""
-    return bool(title) and line.strip() == title.strip() and len(title.split()) >= 3
+def headline_start(text: str, title: str) -> int | None:
+    """Where the article's headline line starts, if it has one: "Jackson arrested on DUI
+    charge" is no prose sentence, but it is what every outlet's lead restates.
+
+    The text opens with its title (three words or more), unless that title is a date
+    line or a name too short to tell anything ("Friday, June 7,2013", "APR 28", a site's
+    name): then the headline is the last line of three words or more, not a date line,
+    that stands before the first prose sentence ("THE WHITE HOUSE", "Office of the Press
+    Secretary", "FOR IMMEDIATE RELEASE July 13,2009", then the headline, then prose).
+    """
+    first = text.split("\n", 1)[0]
+    if title and first.strip() == title.strip() and len(title.split()) >= 3 and not (
+            _DATE_LINE.search(title) or title.isupper() and len(title.split()) <= 4):
+        return 0
+    found, start = None, 0
+    for line in text.split("\n")[:_HEADLINE_LINES]:
+        if _is_prose(line):
+            break
+        if len(line.split()) >= 3 and not _DATE_LINE.search(line) and start > 0:
+            found = start
+        start += len(line) + 1
+    return found
+
+
+#: Lines before the first prose sentence that may hold a headline after a junk title.
+_HEADLINE_LINES = 6
+#: A date or time line ("Tuesday, May 24,2005", "Updated 4:08 p. m. ET", "APR 28").
+_DATE_LINE = re.compile(r"\b(?:1[89]|20)\d\d\b|\d{1,2}:\d\d|\b(?:jan|feb|mar|apr|may|jun|jul|"
+                        r"aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b", re.IGNORECASE)
 
 
 def _is_prose(sentence: str) -> bool:
