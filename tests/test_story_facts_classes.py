@@ -286,3 +286,29 @@ def test_a_headline_after_a_date_line_title_is_the_articles_headline():
     # and no date line or masthead is
     assert not [e for f in dossier.facts for e in f.evidence
                 if e.text.startswith(("Tuesday, March", "Office of the"))]
+
+
+ARREST = [
+    ("Keeper Tom Arlow arrested after crash",
+     "Harbour City goalkeeper Tom Arlow was arrested on Sunday after a crash on the ring road, "
+     "police officer Jane Mould said. The club said it would wait for the facts."),
+    ("Harbour City keeper Arlow held",
+     "Goalkeeper Tom Arlow of Harbour City was arrested on Sunday after his car crashed on the "
+     "ring road, said police officer Jane Mould. He was released later that day."),
+    ("Arlow arrested over ring road crash",
+     "Tom Arlow, the Harbour City goalkeeper, was arrested after a crash on the ring road on "
+     "Sunday. Fans gathered outside the ground on Monday."),
+    ("Goalkeeper Arlow arrested",
+     "The Harbour City goalkeeper Tom Arlow was arrested on Sunday following a crash on the "
+     "ring road. The league has not commented."),
+]
+
+
+def test_the_core_event_is_a_happening_not_the_statement_of_who_reported_it():
+    # two of four leads say which officer reported the arrest: the arrest is still an
+    # event, and its "who" is the man it happened to, not the officer
+    dossier = _dossier(ARREST)
+    top = dossier.facts[0]
+    assert top.corroboration == len(ARREST)
+    assert "arrested" in top.text
+    assert top.kind == "event" and top.act is None and top.speaker is None

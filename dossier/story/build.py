@@ -58,8 +58,9 @@ def build_dossier(
     ``entities`` are the linker's canonical entities, used to name speakers.
     """
     m = prepare(story, articles, extractions, duplicates, entities)
-    groups = gather_core(merge_groups(m.groups, m.clauses, m.pairs, m.matrix), m.clauses)
-    facts, members = _facts(groups, m.clauses, m.matrix, m.keys, m.copies)
+    groups, has_core = gather_core(merge_groups(m.groups, m.clauses, m.pairs, m.matrix),
+                                   m.clauses)
+    facts, members = _facts(groups, m.clauses, m.matrix, m.keys, m.copies, has_core)
     chosen, copies, keys = m.articles, m.copies, m.keys
     published = [a.published for a in chosen if a.published]
     return Dossier(
@@ -184,12 +185,14 @@ def _alias_people(clauses: list[Clause], contexts: list[ArticleContext],
                 setattr(clause, attr, None)  # "Agent says", "Driver Charged": headline words
 
 
-def _facts(groups, clauses, matrix, keys, copies):  # type: ignore[no-untyped-def]
-    """Facts worth reading, numbered f1.. in rank order (``rank.rank_facts``); their clauses."""
+def _facts(groups, clauses, matrix, keys, copies, has_core):  # type: ignore[no-untyped-def]
+    """Facts worth reading, numbered f1.. in rank order (``rank.rank_facts``); their clauses.
+    With ``has_core`` the first group is the core event: a happening, whoever reports it."""
     built = []
-    for indices in groups:
+    for n, indices in enumerate(groups):
         members = [clauses[i] for i in sorted(indices)]
-        built.append((make_fact(members, matrix, keys, copies), members))
+        built.append((make_fact(members, matrix, keys, copies, happening=has_core and n == 0),
+                      members))
     built = rank_facts(built, clauses, matrix)
     facts: list[Fact] = []
     by_id = {}

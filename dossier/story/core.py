@@ -103,14 +103,16 @@ def _common_terms(text: str) -> set[str]:
     return out
 
 
-def gather_core(groups: list[list[int]], clauses: list[Clause]) -> list[list[int]]:
+def gather_core(groups: list[list[int]], clauses: list[Clause]
+                ) -> tuple[list[list[int]], bool]:
     """Move the clauses telling the core event into one group; the rest stay as grouped.
+    Returns the groups and whether the first of them is the core.
 
     Clauses whose counts clash with the core's (another incident's toll) stay out.
     """
     core = core_clauses(clauses)
     if len(core) < 2:
-        return groups
+        return groups, False
     counted = [clauses[i].numbers for i in core if clauses[i].numbers]
     keep = set()
     for i in core:
@@ -118,6 +120,6 @@ def gather_core(groups: list[list[int]], clauses: list[Clause]) -> list[list[int
         if sum(same_incident(clauses[i].numbers, n) for n in others) >= len(others) / 2:
             keep.add(i)
     if len({clauses[i].article_id for i in keep}) < 2:
-        return groups
+        return groups, False
     rest = [[i for i in g if i not in keep] for g in groups]
-    return [sorted(keep)] + [g for g in rest if g]
+    return [sorted(keep)] + [g for g in rest if g], True

@@ -165,9 +165,13 @@ def group(
 
 def make_fact(
     members: list[Clause], matrix: sparse.csr_matrix, keys: dict[str, str],
-    copies: dict[str, str | None],
+    copies: dict[str, str | None], happening: bool = False,
 ) -> Fact:
-    """One Fact from a group of clauses: its wording, kind, speaker, date, evidence."""
+    """One Fact from a group of clauses: its wording, kind, speaker, date, evidence.
+
+    A ``happening`` (the core event, ``core.gather_core``) is an event however many of
+    its tellings say who reported it: "Jackson was arrested ..., said Officer Baehr" in
+    three of ten leads does not make the arrest Baehr's statement."""
     rep = _representative(members, matrix)
     acts = Counter(c.act for c in members if c.act)
     # A speech act names the fact only when a fifth of its clauses carry it: one
@@ -178,7 +182,8 @@ def make_fact(
     # a happening: two "TallGrass claims ..." among twelve listings of the business do not
     # make TallGrass its speaker, nor does "..., police said" make an arrest a statement.
     stated = acts["state"] >= ACT_SHARE * len(members)
-    act = strong.most_common(1)[0][0] if strong else ("state" if stated else None)
+    act = None if happening else strong.most_common(1)[0][0] if strong else (
+        "state" if stated else None)
     kind = "claim" if act == "claim" else "response" if act in RESPONSE_ACTS else (
         "statement" if act else "event")
     # the shown sentence's own day when it has one (a timeline line must carry its date),
@@ -198,7 +203,7 @@ def make_fact(
         outlets=_independent(members, keys),
         reported_by=sorted({c.outlet for c in members}),
         # A happening's actor is named by the clauses telling it, not those reporting it.
-        actor=_best_name([c.actor for c in members if act or not c.act]),
+        actor=_best_name([c.actor for c in members if act or happening or not c.act]),
         action=rep.action, target=rep.target,
         speaker=_best_name([c.speaker for c in members if c.act == act]), act=act,
         date=date, date_text=date_text, numbers=numbers,
