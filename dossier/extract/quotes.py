@@ -314,7 +314,7 @@ def _borrow_speaker(text: str, unit: tuple[int, int], q: RawQuote,
                     found: list[RawQuote]) -> RawQuote:
     """No subject right before the cue ("..., adding that"): the clause's subject speaks,
     unless the cue is passive ("Subryan was charged with ..."): its subject is the accused."""
-    if q.cue and q.cue_word.lower() in _ACCUSING and _PASSIVE_CUE.search(
+    if q.cue and q.cue_word.lower() in _ACCUSING and PASSIVE_CUE.search(
             text, unit[0], q.cue[0]):
         return q  # but "she was quoted as saying": there the subject does speak
     coordinated = q.cue and re.search(r"\b(?:and|but)\s+(?:also\s+|then\s+)?$",
@@ -332,10 +332,12 @@ def _borrow_speaker(text: str, unit: tuple[int, int], q: RawQuote,
 #: Cues whose passive subject is the one accused: "was charged with", "is accused of".
 _ACCUSING = frozenset({"charged", "accused", "indicted", "alleged", "suspected", "blamed"})
 _BE = r"\b(?:was|were|is|are|been|being)\s+"
-#: The cue right after a form of "be": "was charged"; with an adverb, "was allegedly
-#: charged", "was later pronounced".
+#: A form of "be" right before the cue: "was charged".
 _PASSIVE = re.compile(_BE + "$")
-_PASSIVE_CUE = re.compile(_BE + r"(?:(?:\w+ly|later|also|then|since|now|soon)\s+)?$")
+#: ... perhaps with an adverb between: "was allegedly charged", "was later pronounced".
+#: The story's cue reader (``story.speakers``) reads passives with this one too.
+PASSIVE_CUE = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+"
+                         r"(?:(?:\w+ly|later|also|then|since|now|soon)\s+)?$", re.IGNORECASE)
 #: Passive cues that still report words ("was quoted as saying", "was told that"); any
 #: other cue after a form of "be" reports none ("she was later pronounced dead").
 _PASSIVE_REPORTS = frozenset({"quoted", "told", "asked", "informed", "reported", "cited"})
@@ -378,7 +380,7 @@ def reports_no_words(text: str, unit: tuple[int, int], cue: tuple[int, int], wor
         return True  # officers went to the crash; nobody spoke
     if word not in _ACCUSING:
         return (word.endswith("ed") and word not in _PASSIVE_REPORTS
-                and bool(_PASSIVE_CUE.search(text, unit[0], cue[0]))
+                and bool(PASSIVE_CUE.search(text, unit[0], cue[0]))
                 and not _REPORT_AFTER.match(text, cue[1], unit[1]))
     if ATTRIBUTIVE.search(text, max(unit[0], cue[0] - 14), cue[0]):
         return True

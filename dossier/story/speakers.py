@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from dossier.extract.quotes import ATTRIBUTIVE, reports_no_words
+from dossier.extract.quotes import ATTRIBUTIVE, PASSIVE_CUE, reports_no_words
 from dossier.model import Extraction, Quote
 from dossier.story import text as T
 from dossier.story.places import is_place
@@ -42,7 +42,6 @@ _CUE_RE = re.compile(r"(?<![-\w])(" + "|".join(CUES) + r")\b")
 _AUX = re.compile(r"(?:\s+(?:also|has|had|have|was|is|then|later|however|categorically|"
                   r"flatly|strongly|swiftly|has since|quickly))+$")
 _NP = re.compile(r"(?:the|a|an)\s+((?:[\w’'\-]+\s+){0,3}[\w’'\-]+)$", re.IGNORECASE)
-_PASSIVE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+)?$", re.I)
 _PRIORITY = {"refuted": 5, "rejected": 5, "denied": 5, "dismissed": 5, "disputed": 5,
              "backed": 4, "claim": 3, "warn": 2, "state": 1}
 
@@ -53,7 +52,7 @@ def apply_cues(clause: Clause, ctx: ArticleContext) -> None:
     text = clause.text
     cues = [m for m in _CUE_RE.finditer(text)
             if not ATTRIBUTIVE.search(text[max(0, m.start() - 12) : m.start()])
-            and not _PASSIVE.search(text[max(0, m.start() - 16) : m.start()])
+            and not PASSIVE_CUE.search(text[max(0, m.start() - 16) : m.start()])
             and not reports_no_words(text, (0, len(text)), m.span(), m.group(1))]
     if not cues:
         return
