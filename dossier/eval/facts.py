@@ -165,9 +165,14 @@ def fact_items(event: Event, dossier: Dossier, details: bool = False) -> dict[st
             items.append(item if item in wanted else None)
         out[fact.id] = {i for i in items if i is not None}
         for n, detail in enumerate(fact.details if details else []):
-            out[f"{fact.id}:{n}"] = {
+            out[detail_id(fact.id, n)] = {
                 i for i in (items[k] for k in detail.evidence) if i is not None}
     return out
+
+
+def detail_id(fact_id: str, number: int) -> str:
+    """The id a fact's detail goes by among candidates: ``f3:0`` is f3's first detail."""
+    return f"{fact_id}:{number}"
 
 
 def _line_of(spans: list[tuple[int, int]], offset: int) -> int:
@@ -256,7 +261,7 @@ def outlet_checks(event: Event, dossier: Dossier) -> tuple[int, int, int]:
     for fact in dossier.facts:
         reported[fact.id] = set(fact.reported_by)
         for n, detail in enumerate(fact.details):
-            reported[f"{fact.id}:{n}"] = set(detail.reported_by)
+            reported[detail_id(fact.id, n)] = set(detail.reported_by)
     return _outlet_checks(event, fact_items(event, dossier, details=True), reported.get)
 
 
