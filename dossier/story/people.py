@@ -10,6 +10,7 @@ from dossier.extract.roles import CLAUSE_WORDS, breaks_office
 from dossier.model import CanonicalEntity, KeyPerson
 from dossier.story import text as T
 from dossier.story.clauses import ArticleContext
+from dossier.story.details import lowercase_in
 
 MAX_PEOPLE = 10
 #: In a story of this many articles, people past the first ``MIN_PEOPLE`` must be named
@@ -60,8 +61,9 @@ def key_people(
 
 
 def lowercase_words(contexts: list[ArticleContext]) -> set[str]:
-    """Every word the story's articles write in lowercase (common words, not names)."""
-    return {w for ctx in contexts for w in re.findall(r"\b[a-z]+\b", ctx.article.text)}
+    """Every word the story's articles write in lowercase (common words, not names), read
+    as each article's are (``details.lowercase_in``)."""
+    return set().union(*(lowercase_in(ctx.article.text) for ctx in contexts))
 
 
 def common_words(name: str, lowercase: set[str]) -> bool:
