@@ -312,3 +312,24 @@ def test_the_core_event_is_a_happening_not_the_statement_of_who_reported_it():
     assert top.corroboration == len(ARREST)
     assert "arrested" in top.text
     assert top.kind == "event" and top.act is None and top.speaker is None
+
+
+def test_the_core_events_doer_is_never_only_the_one_who_reports_it():
+    from dossier.model import Span
+    from dossier.story.clauses import Clause
+    from dossier.story.facts import _core_actor
+
+    def clause(n, actor, speaker, text):
+        return Clause(n, f"a{n}", f"Outlet {n}", f"Outlet {n}", 0, Span(0, len(text), text),
+                      text, speaker=speaker, actor=actor)
+
+    told = [
+        clause(0, "Dana Reyes", "Dana Reyes", "Dana Reyes announced that the coach was fired."),
+        clause(1, "Dana Reyes", None, "Dana Reyes fired the coach on Monday."),
+        clause(2, "Lee Park", "Lee Park", "The coach was fired, spokesman Lee Park said."),
+        clause(3, "Lee Park", "Lee Park", "Lee Park said the coach had been fired."),
+        clause(4, "Lee Park", "Lee Park", "The firing was final, Lee Park said."),
+    ]
+    # Lee Park is named most, but only ever as the one saying it; Dana Reyes did it
+    assert _core_actor(told) == "Dana Reyes"
+    assert _core_actor(told[2:]) is None

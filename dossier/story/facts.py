@@ -203,12 +203,22 @@ def make_fact(
         outlets=_independent(members, keys),
         reported_by=sorted({c.outlet for c in members}),
         # A happening's actor is named by the clauses telling it, not those reporting it.
-        actor=_best_name([c.actor for c in members if act or happening or not c.act]),
+        actor=_core_actor(members) if happening else _best_name(
+            [c.actor for c in members if act or not c.act]),
         action=rep.action, target=rep.target,
         speaker=_best_name([c.speaker for c in members if c.act == act]), act=act,
         date=date, date_text=date_text, numbers=numbers,
         details=fact_details(members, lambda chosen: _independent(chosen, keys)),
     )
+
+
+def _core_actor(members: list[Clause]) -> str | None:
+    """The core event's doer, counted over all its tellings ("Billy King announced that
+    O'Brien has been relieved" tells King's deed), among those some telling names as doer
+    while someone else speaks: an officer only ever saying it ("..., said Officer Baehr")
+    reported the arrest, and did not do it."""
+    doers = {c.actor for c in members if c.actor and c.actor != c.speaker}
+    return _best_name([c.actor for c in members if c.actor in doers])
 
 
 def _days(members: list[Clause]) -> list[DateMention]:
