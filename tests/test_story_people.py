@@ -221,3 +221,18 @@ def _extracted_people(title: str, bodies: list[str], published: str):
     story = Story(id="s", article_ids=[a.id for a in articles])
     return articles, extractions, [p.name for p in build_dossier(story, articles,
                                                                   extractions).people]
+
+
+def test_a_misspelt_surname_is_the_same_person_under_the_most_cited_spelling():
+    from dossier.story.people import story_aliases
+
+    names = ["Duncan Rait", "Duncan Raite", "Duncan Robert Rait", "Hugh Heffner", "Hugh Hefner"]
+    aliases = story_aliases(names, set())
+    assert aliases["Duncan Raite"] == "Duncan Rait"
+    assert aliases["Duncan Robert Rait"] == "Duncan Rait"
+    # the earlier (most cited) spelling wins, whichever it is
+    assert aliases["Hugh Hefner"] == "Hugh Heffner"
+    # two people: another first name, a surname two letters off, or a short one
+    assert "Miles Vinar" not in story_aliases(["Mark Vinar", "Miles Vinar"], set())
+    assert "Jon Smythe" not in story_aliases(["Jon Smith", "Jon Smythe"], set())
+    assert "Ann Lee" not in story_aliases(["Ann Lea", "Ann Lee"], set())

@@ -44,7 +44,8 @@ def key_people(
                     roles[canonical_name(entity.name, entities)].extend(entity.roles)
     if lowercase is None:
         lowercase = lowercase_words(contexts)
-    for short, full in story_aliases(list(articles), lowercase).items():
+    by_reach = sorted(articles, key=lambda n: (-len(articles[n]), -mentions[n], n))
+    for short, full in story_aliases(by_reach, lowercase).items():
         articles[full] |= articles.pop(short)
         mentions[full] += mentions.pop(short)
         roles[full] += roles.pop(short, [])
@@ -78,7 +79,8 @@ def story_aliases(names: list[str], lowercase: set[str]) -> dict[str, str]:
     """Name -> the one name of ``names`` it stands for in this story ("Named Maurice
     Cheeks", "Chargers WR Jackson", "Obama"); names that stand for themselves are absent."""
     out: dict[str, str] = {}
-    for merge in (lambda found: _prefixed_names(found, lowercase), _fuller_names):
+    for merge in (lambda found: _prefixed_names(found, lowercase), _misspelt_names,
+                  _fuller_names):
         out |= merge([n for n in dict.fromkeys(names) if n not in out])
 
     def root(name: str) -> str:
@@ -137,6 +139,36 @@ def _fuller_names(names: list[str]) -> dict[str, str]:
             if len(same) == 1:
                 out[short] = same[0]
     return out
+
+
+def _misspelt_names(names: list[str]) -> dict[str, str]:
+    """Name -> the earlier name it misspells (``names`` come most cited first): the same
+    first word, a surname one letter apart, four letters or more ("Duncan Raite" and
+    "Duncan Robert Rait" for "Duncan Rait"; "Hugh Heffner" and "Hugh Hefner"). Outlets
+    misspell names; two people of one story rarely share a first name and surnames one
+    letter apart."""
+    out: dict[str, str] = {}
+    for n, name in enumerate(names):
+        words = name.split()
+        if len(words) < 2 or len(words[-1]) < 4:
+            continue
+        for earlier in names[:n]:
+            other = earlier.split()
+            if (len(other) >= 2 and other[0] == words[0] and other[-1] != words[-1]
+                    and len(other[-1]) >= 4 and _one_letter_apart(other[-1], words[-1])):
+                out[name] = earlier
+                break
+    return out
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """One letter added, dropped or changed: "Rait" / "Raite", "Gaskin" / "Gaskins"."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
 
 
 #: Words that make a "role" a piece of a sentence: extraction's clause words ("when king
