@@ -236,3 +236,16 @@ def test_a_misspelt_surname_is_the_same_person_under_the_most_cited_spelling():
     assert "Miles Vinar" not in story_aliases(["Mark Vinar", "Miles Vinar"], set())
     assert "Jon Smythe" not in story_aliases(["Jon Smith", "Jon Smythe"], set())
     assert "Ann Lee" not in story_aliases(["Ann Lea", "Ann Lee"], set())
+
+
+def test_a_title_before_a_surname_is_the_one_person_of_that_surname():
+    from dossier.story.people import story_aliases
+
+    names = ["Dave Gaskin", "Inspector Gaskin", "Attorney Steve Cooley", "Steve Cooley",
+             "Const. Tim Fanning"]
+    aliases = story_aliases(names, set())
+    assert aliases["Inspector Gaskin"] == "Dave Gaskin"
+    assert aliases["Attorney Steve Cooley"] == "Steve Cooley"
+    # a title alone never makes two people one: two Ortizes stay apart from "Deputy Ortiz"
+    two = story_aliases(["Jerry Ortiz", "Jeremy Ortiz", "Deputy Ortiz"], set())
+    assert "Deputy Ortiz" not in two

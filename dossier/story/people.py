@@ -124,7 +124,8 @@ def _fuller_names(names: list[str]) -> dict[str, str]:
     the same name once its initials are dropped). Without linked entities the story's
     own names are the only evidence; a surname two people share ("Jackson" beside
     Vincent and Jesse Jackson) stays apart."""
-    cores = {n: [w for w in n.split() if not re.fullmatch(r"[A-Z]\.?", w)] for n in names}
+    cores = {n: _untitled([w for w in n.split() if not re.fullmatch(r"[A-Z]\.?", w)])
+             for n in names}
     out = {}
     for short in names:
         words = cores[short]
@@ -139,6 +140,22 @@ def _fuller_names(names: list[str]) -> dict[str, str]:
             if len(same) == 1:
                 out[short] = same[0]
     return out
+
+
+#: Titles and ranks before a name: "Inspector Gaskin" is Dave Gaskin, "Attorney Steve
+#: Cooley" Steve Cooley, once the story names no other Gaskin or Cooley.
+_TITLES = frozenset(T.ROLE_WORDS) | frozenset({
+    "inspector", "constable", "const", "sergeant", "sgt", "detective", "det", "captain",
+    "capt", "lieutenant", "lt", "deputy", "sheriff", "undersheriff", "attorney", "gov", "sen",
+    "rep", "coach", "gen", "adm", "admiral", "judge", "justice", "police", "interior"})
+
+
+def _untitled(words: list[str]) -> list[str]:
+    """The words of a name after the titles before it (a name keeps its last word)."""
+    start = 0
+    while start < len(words) - 1 and words[start].lower().rstrip(".") in _TITLES:
+        start += 1
+    return words[start:]
 
 
 def _misspelt_names(names: list[str]) -> dict[str, str]:
