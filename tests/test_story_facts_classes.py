@@ -333,3 +333,12 @@ def test_the_core_events_doer_is_never_only_the_one_who_reports_it():
     # Lee Park is named most, but only ever as the one saying it; Dana Reyes did it
     assert _core_actor(told) == "Dana Reyes"
     assert _core_actor(told[2:]) is None
+
+
+def test_a_facts_who_is_never_a_site():
+    from dossier.story.facts import _best_name
+
+    # the tagger's doer of "... as he was approaching the Tasman Saddle Hut" is the hut
+    assert _best_name(["Tasman Saddle Hut", "Tasman Saddle Hut", "Dave Gaskin"]) == "Dave Gaskin"
+    assert _best_name(["Cook National Park"]) is None
+    assert _best_name(["Aoraki Mt Cook Alpine Rescue Team"]) == "Aoraki Mt Cook Alpine Rescue Team"

@@ -251,10 +251,10 @@ def _representative(members: list[Clause], matrix: sparse.csr_matrix) -> Clause:
 
 def _best_name(names: list[str | None]) -> str | None:
     """The most cited name, preferring proper full names over roles ("defence secretary");
-    never a place ("Dubai", "Iran") or a thing ("MacArthur Fellowship"): no label is
-    better than a wrong one."""
-    counts = Counter(n for n in names
-                     if n and _name_like(n) and not is_place(n) and not T.names_a_thing(n))
+    never a place ("Dubai", "Iran", "Tasman Saddle Hut") or a thing ("MacArthur
+    Fellowship"): no label is better than a wrong one."""
+    counts = Counter(n for n in names if n and _name_like(n) and not is_place(n)
+                     and not T.names_a_thing(n) and not T.names_a_site(n))
     if not counts:
         return None
     return max(counts, key=lambda n: (_is_full_name(n), counts[n], len(n)))

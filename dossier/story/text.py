@@ -284,11 +284,15 @@ _THING_FIRST = frozenset({"hurricane", "typhoon", "cyclone", "storm", "tropical"
 #: Last words of a place's or a vehicle's name, in names of three words or more ("Tasman
 #: Saddle Hut", "Westpac Rescue Helicopter", "Alpine Rescue Team"): two-word names keep
 #: them, as surnames ("Faith Hill", "Grace Park").
-_PLACE_HEADS = frozenset({
-    "park", "hut", "helicopter", "glacier", "mountain", "peak", "lake", "river", "bridge",
-    "airport", "station", "hotel", "stadium", "arena", "tower", "team", "squad", "club",
-    "service", "unit", "clinic", "valley", "island", "beach", "bay", "street", "avenue",
+#: Last words of a site's name: a place, never who acts or speaks ("Tasman Saddle Hut",
+#: "Aoraki Mount Cook National Park").
+SITE_HEADS = frozenset({
+    "park", "hut", "glacier", "mountain", "peak", "lake", "river", "bridge", "airport",
+    "station", "hotel", "stadium", "arena", "tower", "valley", "island", "beach", "bay",
+    "street", "avenue", "road", "ridge", "gulf", "square",
 })
+_PLACE_HEADS = SITE_HEADS | frozenset({"helicopter", "team", "squad", "club", "service", "unit",
+                                       "clinic"})
 #: Given names ending in "-ing", which a verb before a name also does.
 _ING_NAMES = frozenset({"Sterling", "Irving", "Channing", "Darling", "Manning", "Fleming",
                         "Harding", "Browning", "Golding"})
@@ -305,6 +309,12 @@ _DEMONYM = re.compile(r"[A-Z][a-z]+(?:an|ean|ian|ese|ish|ic|i)$")
 
 def _words_of(name: str) -> list[str]:
     return [w for w in (w.strip(".,’'\"") for w in name.split()) if w]
+
+
+def names_a_site(name: str) -> bool:
+    """Whether a name is a site's ("Tasman Saddle Hut", "Cook National Park")."""
+    words = _words_of(name)
+    return bool(words) and words[-1].lower() in SITE_HEADS
 
 
 def names_a_thing(name: str) -> bool:
