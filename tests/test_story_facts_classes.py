@@ -342,3 +342,11 @@ def test_a_facts_who_is_never_a_site():
     assert _best_name(["Tasman Saddle Hut", "Tasman Saddle Hut", "Dave Gaskin"]) == "Dave Gaskin"
     assert _best_name(["Cook National Park"]) is None
     assert _best_name(["Aoraki Mt Cook Alpine Rescue Team"]) == "Aoraki Mt Cook Alpine Rescue Team"
+
+
+def test_a_two_word_name_ending_like_a_site_is_a_site_only_when_no_one_is_called_so():
+    from dossier.story.facts import _best_name
+
+    assert _best_name(["Grace Park"]) == "Grace Park"
+    assert _best_name(["Kew Gardens"]) is None
+    assert _best_name(["Esq"]) is None  # "Howard R. Sanders, Esq.": a suffix, nobody

@@ -281,16 +281,18 @@ _NO_PERSON_BEFORE = frozenset({*_SHIP_PREFIXES, "the"})
 #: First words of named storms, operations and the like: "Hurricane Katrina".
 _THING_FIRST = frozenset({"hurricane", "typhoon", "cyclone", "storm", "tropical", "operation",
                           "hire", "sign", "breaking", *_SHIP_PREFIXES})
-#: Last words of a place's or a vehicle's name, in names of three words or more ("Tasman
-#: Saddle Hut", "Westpac Rescue Helicopter", "Alpine Rescue Team"): two-word names keep
-#: them, as surnames ("Faith Hill", "Grace Park").
-#: Last words of a site's name: a place, never who acts or speaks ("Tasman Saddle Hut",
-#: "Aoraki Mount Cook National Park").
+#: Last words of a site's name, in names of three words or more ("Tasman Saddle Hut",
+#: "Cook National Park"): a place, never who acts or speaks. Two-word names keep them, as
+#: surnames ("Grace Park"), unless no one is called so ("Kew Gardens", "Newark Airport").
 SITE_HEADS = frozenset({
     "park", "hut", "glacier", "mountain", "peak", "lake", "river", "bridge", "airport",
     "station", "hotel", "stadium", "arena", "tower", "valley", "island", "beach", "bay",
-    "street", "avenue", "road", "ridge", "gulf", "square",
+    "street", "avenue", "road", "ridge", "gulf", "square", "garden", "gardens",
 })
+_NO_SURNAME_SITES = frozenset({"gardens", "airport", "station", "avenue", "road", "hotel",
+                               "stadium", "arena", "glacier", "square"})
+#: ... and of a vehicle's or a body's, which is no person either ("Westpac Rescue
+#: Helicopter", "Alpine Rescue Team").
 _PLACE_HEADS = SITE_HEADS | frozenset({"helicopter", "team", "squad", "club", "service", "unit",
                                        "clinic"})
 #: Given names ending in "-ing", which a verb before a name also does.
@@ -303,7 +305,8 @@ _DESCRIPTOR = re.compile(
     r"^(?:English|French|Irish|Scots|Welsh|Dutch|Country|Sports|Business|Chair|Police|"
     r"Congress|Council|Spokes|Fresh|Gun|Fire)(?:man|woman)\s+"
     r"(?=[A-Z][\w’'.-]*\s+[A-Z])")
-_NOT_SURNAME = frozenset({"dr", "mr", "mrs", "ms", "i", "he", "she", "we", "they", "it"})
+_NOT_SURNAME = frozenset({"dr", "mr", "mrs", "ms", "esq", "jr", "i", "he", "she", "we", "they",
+                          "it"})
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:an|ean|ian|ese|ish|ic|i)$")
 
 
@@ -314,7 +317,8 @@ def _words_of(name: str) -> list[str]:
 def names_a_site(name: str) -> bool:
     """Whether a name is a site's ("Tasman Saddle Hut", "Cook National Park")."""
     words = _words_of(name)
-    return bool(words) and words[-1].lower() in SITE_HEADS
+    head = words[-1].lower() if words else ""
+    return head in SITE_HEADS and (len(words) >= 3 or head in _NO_SURNAME_SITES)
 
 
 def names_a_thing(name: str) -> bool:
