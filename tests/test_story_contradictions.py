@@ -77,3 +77,11 @@ def test_counts_ignore_ages_and_other_incidents(right, found):
     left = "Twelve people were killed when the warehouse collapsed in Orvik on Tuesday."
     d = _dossier(left, right)
     assert bool(_slots(d, "dead")) is found
+
+
+def test_two_quotes_sharing_only_little_words_are_two_quotes_not_one_reworded():
+    # a statement and a tweet by one person: "I", "am" and "the" in common make no misquote
+    left = ('Ellen Marsh said: "I am so excited to be hosting the Lanterns for the '
+            'second time."')
+    right = 'Ellen Marsh said: "It is official: I am hosting the Lanterns!"'
+    assert not _slots(_dossier(left, right), "quote")

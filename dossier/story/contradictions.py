@@ -17,6 +17,7 @@ from dossier.story import text as T
 from dossier.story.actions import is_named_agent
 from dossier.story.clauses import Clause
 from dossier.story.dates import confident_dates
+from dossier.story.similarity import STOP
 
 Reading = tuple[float, str, Clause]
 #: Two approximate counts within this relative distance agree ("about 30" vs 27).
@@ -154,8 +155,8 @@ def _other_doer(a: Clause, b: Clause, names: set[str]) -> bool:
 
 
 #: Quotes need this many words to be compared; to be one quote they share this share of
-#: the shorter one's words and this share of the longer one's.
-MIN_QUOTE_WORDS, QUOTE_OVERLAP, QUOTE_COVER = 4, 0.6, 0.4
+#: the shorter one's content words and this share of the longer one's.
+MIN_QUOTE_WORDS, QUOTE_OVERLAP, QUOTE_COVER = 4, 0.6, 0.5
 _CONTRACTIONS = {"n't": " not", "'m": " am", "'re": " are", "'ve": " have", "'ll": " will"}
 #: Differences that are not rewording: articles, clock-time marks, spelling variants.
 _GLUE = {"the", "a", "an", "this", "and", "of", "to", "that", "am", "pm", "p", "m"}
@@ -208,10 +209,15 @@ def _words(quote: str) -> list[str]:
 
 
 def _same_quote(a: str, b: str) -> bool:
-    wa, wb = set(_words(a)), set(_words(b))
+    """One quote in two wordings: they share most of their content words. Shared "I",
+    "am" and "the" do not make "I am so excited to be hosting the Oscars" and "It's
+    official: I'm hosting the #Oscars!" one quote, and two content words ("This is a funny
+    game") are too few to tell."""
+    wa, wb = (set(_words(q)) - STOP for q in (a, b))
     shared = len(wa & wb)
-    return shared >= 3 and shared >= QUOTE_OVERLAP * min(len(wa), len(wb)) and (
-        shared >= QUOTE_COVER * max(len(wa), len(wb)))
+    short, long = sorted((len(wa), len(wb)))
+    return short >= 3 and shared >= 2 and shared >= QUOTE_OVERLAP * short and (
+        shared >= QUOTE_COVER * long)
 
 
 def _reworded(a: str, b: str) -> bool:
