@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from scipy import sparse
@@ -175,7 +176,8 @@ def _alias_people(clauses: list[Clause], contexts: list[ArticleContext],
     writes in lowercase ("Agent says Sixers to sign ...": an agent, not a name)."""
     names = [n for ctx in contexts for n in ctx.surnames.values()]
     names += [n for c in clauses for n in (c.speaker, c.actor) if n]
-    aliases = story_aliases(names, lowercase)
+    cited = Counter(names)  # most cited first: a misspelling takes the common spelling
+    aliases = story_aliases(sorted(cited, key=lambda n: (-cited[n], n)), lowercase)
     for clause in clauses:
         for attr in ("speaker", "actor"):
             name = getattr(clause, attr)
