@@ -41,8 +41,9 @@ def render_markdown(dossier: Dossier) -> str:
         "",
         "## Facts and who backs them",
         "",
-        f"The {len(top_facts(dossier))} best-backed of "
-        f"{len(dossier.facts)} facts.",
+        f"The first {len(top_facts(dossier))} of {len(dossier.facts)} facts, ranked by "
+        "independent outlets; background (another time) and facts where nothing happens "
+        "rank lower.",
         "",
         "| # | fact | who | outlets |",
         "|---|---|---|---|",
