@@ -159,3 +159,21 @@ def test_a_cue_that_tells_a_deed_reports_no_words(text: str, cue: str | None,
                                                   quoted: bool) -> None:
     found = [q for q in find_quotes(text) if cue is None or q.cue_word == cue]
     assert bool(found) is quoted, found
+
+
+def test_a_body_before_a_persons_title_and_name_only_qualifies_that_person():
+    from dossier.extract.mentions import Mention
+    from dossier.extract.speakers import _titles_a_name
+
+    # a tagger may call "Highway Patrol" a person too: the speaker is the one it qualifies
+    text = "An officer stopped him, said Highway Patrol Officer Dana Merritt."
+    body = Mention(text.index("Highway"), text.index(" Officer"), "Highway Patrol", "PERSON",
+                   key="e1")
+    person = Mention(text.index("Dana"), text.index("."), "Dana Merritt", "PERSON", key="e2")
+    assert _titles_a_name(body, [body, person], text)
+    assert not _titles_a_name(person, [body, person], text)
+    # two people in a row with a verb between are two people, not a title
+    text = "Lee Park met Dana Merritt."
+    lee = Mention(0, 8, "Lee Park", "PERSON", key="e1")
+    dana = Mention(text.index("Dana"), text.index("."), "Dana Merritt", "PERSON", key="e2")
+    assert not _titles_a_name(lee, [lee, dana], text)

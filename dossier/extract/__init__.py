@@ -18,7 +18,7 @@ from typing import Any
 from dossier.model import Article, Extraction
 
 #: Bump whenever output changes; the store re-runs extraction when it differs.
-EXTRACTOR_VERSION = "extract-0.1.13"
+EXTRACTOR_VERSION = "extract-0.1.14"
 
 __all__ = ["EXTRACTOR_VERSION", "extract", "extract_many", "extract_from_doc", "pipeline"]
 

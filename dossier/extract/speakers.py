@@ -9,6 +9,7 @@ import re
 
 from dossier.extract.entities import EntityIndex
 from dossier.extract.mentions import Mention
+from dossier.extract.nominals import PERSON_NOUNS
 from dossier.extract.quotes import RawQuote
 from dossier.extract.speech_acts import speech_act
 from dossier.model import Entity, Quote, Span
@@ -23,12 +24,12 @@ def head_entity(index: EntityIndex, text: str, start: int, end: int) -> Entity |
     if not inside:
         m = index.at(start, end)
         return index.get(m.key) if m else None
-    def rank(m: Mention) -> tuple[int, int, int]:
+    def rank(m: Mention) -> tuple[int, int, int, int]:
         possessor = m.text.lower() in _POSSESSIVE or bool(
             re.match(r"[’']s\b", text[m.end:m.end + 2]))
         ent = index.get(m.key)
         actor = ent is not None and (ent.type in ("PERSON", "ORG") or ent.is_actor)
-        return (int(possessor), int(not actor), m.start)
+        return (int(possessor), int(not actor), int(_titles_a_name(m, inside, text)), m.start)
     best = min(inside, key=rank)
     ent = index.get(best.key)
     if ent is not None and ent.type in ("GPE", "NORP") and best.kind == "name" and \
@@ -36,6 +37,25 @@ def head_entity(index: EntityIndex, text: str, start: int, end: int) -> Entity |
             not re.match(r"[’']s", text[best.end:best.end + 2]):
         return None  # "Russian-backed authorities", "Russian news outlets": a group
     return ent
+
+
+#: Most title words between a body's name and a person's: "Highway Patrol Officer Brad
+#: Baehr", "Navy spokesman Commander Nirad Sinha".
+_TITLE_WORDS = 2
+
+
+def _titles_a_name(m: Mention, inside: list[Mention], text: str) -> bool:
+    """Whether a mention only qualifies the person named right after it: "Highway Patrol"
+    in "Highway Patrol Officer Brad Baehr" (a tagger may call both people). What stands
+    between must be title words: capitalised, or a person's noun ("spokesman")."""
+    for other in inside:
+        if other.start <= m.end or other.key == m.key or " " not in other.text.strip():
+            continue
+        between = text[m.end:other.start].split()
+        if len(between) <= _TITLE_WORDS and all(
+                w[:1].isupper() or w.lower() in PERSON_NOUNS for w in between):
+            return True
+    return False
 
 
 def build_quotes(text: str, raws: list[RawQuote], index: EntityIndex) -> list[Quote]:
