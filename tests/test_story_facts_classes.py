@@ -276,6 +276,10 @@ def test_a_headline_after_a_date_line_title_is_the_articles_headline():
     assert headline_start("Northwind buys Teller\nThe deal was signed.",
                           "Northwind buys Teller") == 0
     assert headline_start("the deal was signed on Monday by both firms.", "") is None
+    # a page whose text opens with a line other than its title (a byline) has none found
+    assert headline_start("By Jane Doe and John Roe\nNorthwind Completes Teller Takeover\n"
+                          "The deal was signed on Monday by both firms.",
+                          "Northwind buys Teller") is None
     rows = [*TAKEOVER[:3], ("Tuesday, March 5, 2024", text.split("\n", 1)[1])]
     articles = [Article(id=f"a{i}", title=title, text=f"{title}\n{body}", outlet=f"Outlet {i}",
                         published="2024-03-05") for i, (title, body) in enumerate(rows)]

@@ -197,24 +197,33 @@ def headline_start(text: str, title: str) -> int | None:
     """Where the article's headline line starts, if it has one: "Jackson arrested on DUI
     charge" is no prose sentence, but it is what every outlet's lead restates.
 
-    The text opens with its title (three words or more), unless that title is a date
-    line or a name too short to tell anything ("Friday, June 7,2013", "APR 28", a site's
-    name): then the headline is the last line of three words or more, not a date line,
-    that stands before the first prose sentence ("THE WHITE HOUSE", "Office of the Press
-    Secretary", "FOR IMMEDIATE RELEASE July 13,2009", then the headline, then prose).
+    The text opens with its title, unless that first line tells nothing (``_junk_title``:
+    "Friday, June 7,2013", "APR 28", a site's name): then the headline is the last line
+    that tells something before the first prose sentence ("THE WHITE HOUSE", "Office of
+    the Press Secretary", "FOR IMMEDIATE RELEASE July 13,2009", then the headline, then
+    prose). A text opening with prose, or with a line other than its title, has none.
     """
     first = text.split("\n", 1)[0]
-    if title and first.strip() == title.strip() and len(title.split()) >= 3 and not (
-            _DATE_LINE.search(title) or title.isupper() and len(title.split()) <= 4):
+    if title and first.strip() == title.strip() and not _junk_title(title):
         return 0
+    if not _junk_title(first):
+        return None  # the text opens with prose or a line of its own: no headline found
     found, start = None, 0
     for line in text.split("\n")[:_HEADLINE_LINES]:
         if _is_prose(line):
             break
-        if len(line.split()) >= 3 and not _DATE_LINE.search(line) and start > 0:
+        if start > 0 and not _junk_title(line):
             found = start
         start += len(line) + 1
     return found
+
+
+def _junk_title(line: str) -> bool:
+    """A first line that tells nothing: a date or time, under three words, or a short
+    shouted name ("THE WHITE HOUSE")."""
+    words = line.split()
+    return len(words) < 3 or bool(_DATE_LINE.search(line)) or (
+        line.isupper() and len(words) <= 4)
 
 
 #: Lines before the first prose sentence that may hold a headline after a junk title.
