@@ -144,9 +144,10 @@ def plain_happenings(sentence: str, offset: int,
                                  or word_key(word) in _FAMILY):
                 continue
         # a family's word however short ("die", "hit", "sue"): short words are mostly
-        # function words, but these tell the happening
-        if (len(word) > 3 or word_key(word) in _FAMILY) and word not in STOP and (
-                word not in _PLAIN_SKIP):
+        # function words, but these tell the happening (stop words ruled out first: the
+        # stem is looked up only for the few short words left)
+        if word not in STOP and word not in _PLAIN_SKIP and (
+                len(word) > 3 or word_key(word) in _FAMILY):
             out.append(Happening(word, Span(offset + m.start(), offset + m.end(), m.group(0)),
                                  False))
     return out
